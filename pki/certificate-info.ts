@@ -77,7 +77,7 @@ export function certificateDer(input: Uint8Array | ArrayBuffer | string): Uint8A
     const bytes = toBytes(input);
     if (bytes.length === 0) throw new CertificateFormatError('the data is empty');
     if (!looksLikeText(bytes)) return bytes;
-    input = Buffer.from(bytes).toString('latin1');
+    input = decodeText(bytes);
   }
   const text = input;
   if (text.includes('-----BEGIN')) {
@@ -89,6 +89,22 @@ export function certificateDer(input: Uint8Array | ArrayBuffer | string): Uint8A
   const compact = text.replace(/\s+/g, '');
   if (compact.length > 0 && compact.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return new Uint8Array(Buffer.from(compact, 'base64'));
   throw new CertificateFormatError('the data is neither DER nor PEM/Base64 encoded');
+}
+
+/** Text files from Windows may be UTF-16 (Windows PowerShell's Out-File default) or carry a UTF-8 BOM. */
+function decodeText(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes);
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.subarray(2).toString('utf16le');
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return Buffer.from(b.subarray(2, 2 + ((b.length - 2) & ~1))).swap16().toString('utf16le');
+  return b.toString('latin1').replace(/^\xef\xbb\xbf/, '');
+}
+
+/** JWT header values for a certificate: x5t (base64url SHA-1) and x5t#S256 (base64url SHA-256). */
+export function certificateX5t(cert: CertificateInfo): { x5t: string; 'x5t#S256': string } {
+  return {
+    x5t: Buffer.from(cert.thumbprint, 'hex').toString('base64url'),
+    'x5t#S256': Buffer.from(cert.sha256, 'hex').toString('base64url'),
+  };
 }
 
 function describe(der: Uint8Array): CertificateInfo {
@@ -109,8 +125,8 @@ function describe(der: Uint8Array): CertificateInfo {
   const ext = (oid: string) => extensions.find((e) => e.oid === oid);
   const ekus = decodeEku(ext(OID.extKeyUsage)?.rawValue);
   const dnsNames = decodeSanDns(ext(OID.subjectAltName)?.rawValue);
-  const subject = formatName(toArrayBuffer(cert.subject.valueBeforeDecodeView));
-  const issuer = formatName(toArrayBuffer(cert.issuer.valueBeforeDecodeView));
+  const subject = formatName(cert.subject.valueBeforeDecode);
+  const issuer = formatName(cert.issuer.valueBeforeDecode);
   const cn = /(?:^|, )CN=([^,]+)/.exec(subject)?.[1];
   return {
     der,

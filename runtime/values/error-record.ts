@@ -45,6 +45,9 @@ export class ErrorRecord {
     readonly inner?: unknown,
   ) {}
 
+  /** Set when a script's `throw` statement raised it (the concise view then says 'Exception:'). */
+  wasThrownFromThrowStatement = false;
+
   get fullyQualifiedErrorId(): string {
     return this.commandTypeName ? `${this.errorId},${this.commandTypeName}` : this.errorId;
   }

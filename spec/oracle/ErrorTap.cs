@@ -16,7 +16,7 @@ public sealed class ErrorTapCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         if (InputObject is null) { WriteObject(InputObject); return; }
-        if (InputObject.BaseObject is ErrorRecord er && InputObject.Properties["writeErrorStream"] is not null)
+        if (InputObject.BaseObject is ErrorRecord er && WriteStreamTag.IsError(InputObject))
             Sink?.Add(er);
         WriteObject(InputObject);
     }

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Management.Automation.Internal;
 using System.Security;
 using System.Text;
 
@@ -18,14 +19,19 @@ internal sealed class OracleHostUI : PSHostUserInterface, IHostUISupportsMultipl
     public override PSHostRawUserInterface RawUI => _raw;
     public override bool SupportsVirtualTerminal => false;
 
-    public override void Write(string value) => Text.Append(value);
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(value);
-    public override void WriteLine(string value) => Text.Append(value).Append('\n');
+    // The formatter always decorates (table headers, error views) and leaves it to the host to drop the
+    // escape sequences; pwsh's ConsoleHost does so under $PSStyle.OutputRendering = 'PlainText'.
+    private static string Plain(string? s) =>
+        string.IsNullOrEmpty(s) ? "" : s.IndexOf('\u001b') < 0 ? s : new StringDecorated(s).ToString(OutputRendering.PlainText);
+
+    public override void Write(string value) => Text.Append(Plain(value));
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(Plain(value));
+    public override void WriteLine(string value) => Text.Append(Plain(value)).Append('\n');
     public override void WriteLine() => Text.Append('\n');
-    public override void WriteErrorLine(string value) => Text.Append(value).Append('\n');
-    public override void WriteWarningLine(string message) => Text.Append("WARNING: ").Append(message).Append('\n');
-    public override void WriteVerboseLine(string message) => Text.Append("VERBOSE: ").Append(message).Append('\n');
-    public override void WriteDebugLine(string message) => Text.Append("DEBUG: ").Append(message).Append('\n');
+    public override void WriteErrorLine(string value) => Text.Append(Plain(value)).Append('\n');
+    public override void WriteWarningLine(string message) => Text.Append("WARNING: ").Append(Plain(message)).Append('\n');
+    public override void WriteVerboseLine(string message) => Text.Append("VERBOSE: ").Append(Plain(message)).Append('\n');
+    public override void WriteDebugLine(string message) => Text.Append("DEBUG: ").Append(Plain(message)).Append('\n');
     public override void WriteProgress(long sourceId, ProgressRecord record) { }
     public override void WriteInformation(InformationRecord record) { }
 

@@ -6,9 +6,10 @@ namespace SyncShell.Oracle;
 internal sealed record SnippetError(string Message, string Fqid, string Category);
 internal sealed record SnippetResult(string Output, List<SnippetError> Errors, bool HadErrors, int? ExitCode, bool TimedOut);
 
-// Runs one snippet the way pwsh's ConsoleHost runs a command line: the script with its error stream
-// merged into its output, piped to Out-Default; a terminating error is then shown by piping its
-// ErrorRecord (tagged writeErrorStream) to Out-Default, as ConsoleHost.ReportException does.
+// Runs one snippet the way pwsh's ConsoleHost Executor runs a command line (-Command or one prompt
+// line): Runspace.CreatePipeline(script), the script's error stream merged into its output, then
+// Out-Default(useLocalScope, mergeUnclaimedPreviousErrorResults). A terminating error is shown the
+// way ConsoleHost.ReportException does it: its ErrorRecord, tagged for the error stream, into Out-Default.
 internal sealed class SnippetRunner
 {
     private readonly InitialSessionState _iss;
@@ -24,65 +25,118 @@ internal sealed class SnippetRunner
         PSStyle.Instance.OutputRendering = OutputRendering.PlainText;
     }
 
+    // A ParseException's message embeds "At line:N char:M" and the source line when the script has
+    // several lines; the record's message proper is the first ParseError's text.
+    private static string MessageOf(ErrorRecord r)
+    {
+        var ex = r.Exception is ParentContainsErrorRecordException ? r.Exception.InnerException ?? r.Exception : r.Exception;
+        if (r.CategoryInfo.Category == ErrorCategory.ParserError && r.ErrorDetails is null)
+        {
+            if (ex is ParseException pe && pe.Errors is { Length: > 0 }) return pe.Errors[0].Message;
+            if (_lastParse is { Length: > 0 } && r.FullyQualifiedErrorId == _lastParse[0].ErrorId) return _lastParse[0].Message;
+        }
+        return r.ToString();
+    }
+
+    [ThreadStatic] private static System.Management.Automation.Language.ParseError[]? _lastParse;
+
+    private static Command Tap() => MergingCommand("Watch-OracleErrorTap");
+    private static Command OutDefault() => MergingCommand("Out-Default");
+
+    // ConsoleHost builds Out-Default with the internal constructor's mergeUnclaimedPreviousErrorResults: true.
+    private static readonly System.Reflection.ConstructorInfo? MergingCtor = typeof(Command).GetConstructor(
+        System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public,
+        null, new[] { typeof(string), typeof(bool), typeof(bool), typeof(bool) }, null);
+
+    private static Command MergingCommand(string name) =>
+        MergingCtor is not null
+            ? (Command)MergingCtor.Invoke(new object[] { name, false, true, true })
+            : new Command(name, false, true);
+
+    private string _lastScript = "";
+
     public SnippetResult Run(string script)
     {
+        _lastScript = script;
+        System.Management.Automation.Language.Parser.ParseInput(script, out _, out _lastParse);
         var host = new OracleHost(_width);
         var records = new List<ErrorRecord>();
         ErrorTapCommand.Sink = records;
         using var rs = RunspaceFactory.CreateRunspace(host, _iss);
         rs.Open();
         bool hadErrors = false, timedOut = false;
-        using (var ps = PowerShell.Create())
+        Exception? thrown = null;
+        try
         {
-            ps.Runspace = rs;
-            ps.AddScript(script);
-            ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
-            ps.Commands.AddCommand(new Command("Watch-OracleErrorTap", false, true));
-            ps.Commands.AddCommand(new Command("Out-Default", false, true));
-            ErrorRecord? terminating = null;
-            try
+            using var pipeline = rs.CreatePipeline(script, false);
+            pipeline.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
+            pipeline.Commands.Add(Tap());
+            pipeline.Commands.Add(OutDefault());
+            var done = new ManualResetEventSlim();
+            pipeline.StateChanged += (_, e) =>
             {
-                var handle = ps.BeginInvoke();
-                if (!handle.AsyncWaitHandle.WaitOne(_timeout))
-                {
-                    timedOut = true;
-                    ps.Stop();
-                }
-                ps.EndInvoke(handle);
-                hadErrors = ps.HadErrors;
-            }
-            catch (RuntimeException e) when (!timedOut)
+                if (e.PipelineStateInfo.State is PipelineState.Completed or PipelineState.Failed or PipelineState.Stopped) done.Set();
+            };
+            pipeline.InvokeAsync();
+            pipeline.Input.Close();
+            if (!done.Wait(_timeout))
             {
-                if (Environment.GetEnvironmentVariable("ORACLE_DEBUG") == "1")
-                    Console.Error.WriteLine($"oracle: terminating {e.GetType().FullName}; record exception {e.ErrorRecord.Exception?.GetType().FullName}; inv {(e.ErrorRecord.InvocationInfo is null ? "null" : e.ErrorRecord.InvocationInfo.PositionMessage)}");
-                terminating = e.ErrorRecord;
-                hadErrors = true;
+                timedOut = true;
+                pipeline.Stop();
             }
-            catch (Exception e) when (!timedOut)
-            {
-                terminating = new ErrorRecord(e, "ConsoleHost.ReportException", ErrorCategory.NotSpecified, null);
-                hadErrors = true;
-            }
-            catch (PipelineStoppedException) { }
-            if (terminating is not null) Report(rs, terminating);
+            var info = pipeline.PipelineStateInfo;
+            if (info.State == PipelineState.Failed && info.Reason is not null && !timedOut) thrown = info.Reason;
+            hadErrors = pipeline.HadErrors;
+        }
+        catch (Exception e) when (!timedOut)
+        {
+            thrown = e;
+        }
+        if (thrown is not null)
+        {
+            hadErrors = true;
+            if (thrown is not ExitException) Report(rs, thrown, records);
         }
         ErrorTapCommand.Sink = null;
         var errors = records.Select(r => new SnippetError(
-            r.ToString(),
+            MessageOf(r),
             r.FullyQualifiedErrorId ?? "",
             r.CategoryInfo.Category.ToString())).ToList();
         return new SnippetResult(host.OracleUI.Text.ToString(), errors, hadErrors || errors.Count > 0, host.ExitCode, timedOut);
     }
 
-    private static void Report(Runspace rs, ErrorRecord record)
+    // The record is what the terminal is told about; the rendering is the engine's own ConciseView of it.
+    // A ParseException thrown while the pipeline is being built carries no InvocationInfo, and the
+    // ConciseView then prints only an empty line; pwsh users see the "ParserError: / Line |" view, which is
+    // what the engine renders for the same text once the error has passed through the engine
+    // ([scriptblock]::Create in the same runspace), so that rendering is shown instead.
+    private void Report(Runspace rs, Exception e, List<ErrorRecord> records)
     {
-        var wrapped = new PSObject(record);
-        wrapped.Properties.Add(new PSNoteProperty("writeErrorStream", true));
-        using var ps = PowerShell.Create();
-        ps.Runspace = rs;
-        ps.Commands.AddCommand(new Command("Watch-OracleErrorTap", false, true));
-        ps.Commands.AddCommand(new Command("Out-Default", false, true));
-        try { ps.Invoke(new[] { wrapped }); }
-        catch (Exception e) { Console.Error.WriteLine($"oracle: could not display error: {e.Message}"); }
+        var record = e is IContainsErrorRecord icer
+            ? icer.ErrorRecord
+            : new ErrorRecord(e, "ConsoleHost.ReportException", ErrorCategory.NotSpecified, null);
+        records.Add(record);
+        var shown = record;
+        if (e is ParseException && record.InvocationInfo is null && ParseRecordFor(rs, _lastScript) is { } withPosition)
+            shown = withPosition;
+        var wrapped = WriteStreamTag.MarkError(new PSObject(shown));
+        using var pipeline = rs.CreatePipeline();
+        pipeline.Commands.Add(OutDefault());
+        try { pipeline.Invoke(new[] { wrapped }); }
+        catch (Exception ex) { Console.Error.WriteLine($"oracle: could not display error: {ex.Message}"); }
+    }
+
+    private static ErrorRecord? ParseRecordFor(Runspace rs, string script)
+    {
+        using var pipeline = rs.CreatePipeline();
+        var cmd = new Command("param($s) try { $null = [scriptblock]::Create($s) } catch { $_.Exception.InnerException.ErrorRecord }", true, true);
+        cmd.Parameters.Add("s", script);
+        pipeline.Commands.Add(cmd);
+        try
+        {
+            var outp = pipeline.Invoke();
+            return outp.Count > 0 ? outp[0].BaseObject as ErrorRecord : null;
+        }
+        catch { return null; }
     }
 }

@@ -1,0 +1,14 @@
+import type { ShellModule } from '../runtime/module-catalog.js';
+import { lazyModule } from './module.js';
+import { stateModule } from './state-services.js';
+import { coreCommandIndex, coreAliases } from '../cmdlets/core/index.js';
+
+/** Every module of a session, in the order they register. */
+export function allModules(home?: string): { modules: ShellModule[]; state: ReturnType<typeof stateModule> } {
+  const state = stateModule(home);
+  const modules: ShellModule[] = [
+    state,
+    lazyModule('Microsoft.PowerShell', coreCommandIndex, { aliases: coreAliases }),
+  ];
+  return { modules, state };
+}

@@ -1,0 +1,131 @@
+import { Cmdlet } from '../../runtime/commands/cmdlet.js';
+import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
+import type { MaybePromise } from '../../runtime/commands/context.js';
+import { param, type ParameterMeta } from '../../runtime/commands/parameter.js';
+import { T } from '../../runtime/commands/types.js';
+import type { ScriptBlock } from '../../runtime/values/scriptblock.js';
+import { getProperty, isEnumerable, enumerate, isTrue, psCompare, psContains, psEquals, psIs, psLike, psMatch } from './lang.js';
+
+type Op = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'like' | 'notlike' | 'match' | 'notmatch' | 'contains' | 'notcontains' | 'in' | 'notin' | 'is' | 'isnot' | 'not';
+
+/** The comparison switches: parameter name, its parameter set, the operator, case-sensitive, alias. */
+const SWITCHES: readonly [string, string, Op, boolean, string?][] = [
+  ['EQ', 'EqualSet', 'eq', false, 'IEQ'], ['CEQ', 'CaseSensitiveEqualSet', 'eq', true],
+  ['NE', 'NotEqualSet', 'ne', false, 'INE'], ['CNE', 'CaseSensitiveNotEqualSet', 'ne', true],
+  ['GT', 'GreaterThanSet', 'gt', false, 'IGT'], ['CGT', 'CaseSensitiveGreaterThanSet', 'gt', true],
+  ['LT', 'LessThanSet', 'lt', false, 'ILT'], ['CLT', 'CaseSensitiveLessThanSet', 'lt', true],
+  ['GE', 'GreaterOrEqualSet', 'ge', false, 'IGE'], ['CGE', 'CaseSensitiveGreaterOrEqualSet', 'ge', true],
+  ['LE', 'LessOrEqualSet', 'le', false, 'ILE'], ['CLE', 'CaseSensitiveLessOrEqualSet', 'le', true],
+  ['Like', 'LikeSet', 'like', false, 'ILike'], ['CLike', 'CaseSensitiveLikeSet', 'like', true],
+  ['NotLike', 'NotLikeSet', 'notlike', false, 'INotLike'], ['CNotLike', 'CaseSensitiveNotLikeSet', 'notlike', true],
+  ['Match', 'MatchSet', 'match', false, 'IMatch'], ['CMatch', 'CaseSensitiveMatchSet', 'match', true],
+  ['NotMatch', 'NotMatchSet', 'notmatch', false, 'INotMatch'], ['CNotMatch', 'CaseSensitiveNotMatchSet', 'notmatch', true],
+  ['Contains', 'ContainsSet', 'contains', false, 'IContains'], ['CContains', 'CaseSensitiveContainsSet', 'contains', true],
+  ['NotContains', 'NotContainsSet', 'notcontains', false, 'INotContains'], ['CNotContains', 'CaseSensitiveNotContainsSet', 'notcontains', true],
+  ['In', 'InSet', 'in', false, 'IIn'], ['CIn', 'CaseSensitiveInSet', 'in', true],
+  ['NotIn', 'NotInSet', 'notin', false, 'INotIn'], ['CNotIn', 'CaseSensitiveNotInSet', 'notin', true],
+  ['Is', 'IsSet', 'is', false], ['IsNot', 'IsNotSet', 'isnot', false],
+  ['Not', 'Not', 'not', false],
+];
+
+const COMPARISON_SETS = SWITCHES.map((s) => s[1]);
+
+const switchParams: ParameterMeta[] = SWITCHES.map(([name, set, op, cs, alias]) => param(name, T.Switch, {
+  mandatory: name !== 'EQ', sets: [set], aliases: alias ? [alias] : undefined,
+  description: op === 'not' ? 'Indicates that this cmdlet gets objects if the property does not exist or has a value of null or false.'
+    : `Indicates that this cmdlet gets objects if the property value satisfies the ${cs ? 'case-sensitive ' : ''}-${op} operator.`,
+}));
+
+/** Where-Object: keeps the input objects for which a script block or a comparison statement is true. */
+export class WhereObjectCommand extends Cmdlet {
+  static override meta: CmdletMeta = {
+    verb: 'Where', noun: 'Object', module: 'Microsoft.PowerShell.Core', className: 'Microsoft.PowerShell.Commands.WhereObjectCommand',
+    defaultParameterSet: 'EqualSet',
+    parameters: [
+      param('InputObject', T.PSObject, { valueFromPipeline: true, description: 'Specifies the objects to filter.' }),
+      param('FilterScript', T.ScriptBlock, { mandatory: true, position: 0, sets: ['ScriptBlockSet'], description: 'Specifies the script block that is used to filter the objects.' }),
+      param('Property', T.String, { mandatory: true, position: 0, sets: COMPARISON_SETS, description: 'Specifies the name of a property of the input object.' }),
+      param('Value', T.Object, { position: 1, sets: COMPARISON_SETS.filter((s) => s !== 'Not'), description: 'Specifies a property value.' }),
+      ...switchParams,
+    ],
+    outputType: ['System.Object'],
+    synopsis: 'Selects objects from a collection based on their property values.',
+    description: 'The Where-Object cmdlet selects objects that have particular property values from the collection of objects that are passed to it. You can write a script block (Where-Object { $_.Name -eq "x" }) or a comparison statement (Where-Object Name -eq "x").',
+    examples: [
+      { title: 'Filter with a script block', code: 'Get-Service | Where-Object { $_.Status -eq "Stopped" }' },
+      { title: 'Filter with a comparison statement', code: 'Get-Service | Where-Object Status -eq "Stopped"' },
+    ],
+    aliases: ['where', '?'],
+  };
+
+  InputObject: unknown = undefined;
+  FilterScript?: ScriptBlock;
+  Property?: string;
+  Value: unknown = undefined;
+
+  private op: Op = 'eq';
+  private cs = false;
+  private truthTest = false;
+
+  override beginProcessing(): void {
+    if (this.FilterScript) return;
+    for (const [name, , op, cs] of SWITCHES) {
+      if (this.isBound(name)) { this.op = op; this.cs = cs; break; }
+    }
+    if (!this.isBound('Value') && this.op !== 'not') {
+      if (this.op === 'eq') this.truthTest = true;
+      else this.throwTerminatingError(this.error('The specified operator requires both the -Property and -Value parameters. Provide values for both parameters, and then try the command again.',
+        'ValueNotSpecifiedForWhereObject', 'InvalidArgument', null, 'System.Management.Automation.PSArgumentException'));
+    }
+  }
+
+  override processRecord(): MaybePromise<void> {
+    const item = this.InputObject;
+    if (item === undefined) return;
+    const sb = this.FilterScript;
+    if (sb) {
+      const out = sb.invoke({ dollarUnder: item, newScope: false });
+      if (out instanceof Promise) return out.then((o) => (isTrue(o) ? this.writeObject(item) : undefined));
+      return isTrue(out) ? this.writeObject(item) : undefined;
+    }
+    if (this.test(item)) return this.writeObject(item);
+  }
+
+  private test(item: unknown): boolean {
+    const lhs = getProperty(item, this.Property!);
+    if (this.truthTest) return isTrue(lhs);
+    const v = this.Value, cs = this.cs;
+    switch (this.op) {
+      case 'not': return !isTrue(lhs);
+      case 'contains': return psContains(lhs, v, cs);
+      case 'notcontains': return !psContains(lhs, v, cs);
+      case 'in': return psContains(v, lhs, cs);
+      case 'notin': return !psContains(v, lhs, cs);
+      case 'is': return psIs(lhs, v);
+      case 'isnot': return !psIs(lhs, v);
+    }
+    // A collection on the left filters, as the operators do: the result is the matching elements.
+    if (isEnumerable(lhs)) return isTrue(enumerate(lhs).filter((e) => this.scalar(e, v, cs)));
+    return this.scalar(lhs, v, cs);
+  }
+
+  private scalar(l: unknown, v: unknown, cs: boolean): boolean {
+    switch (this.op) {
+      case 'eq': return psEquals(l, v, cs);
+      case 'ne': return !psEquals(l, v, cs);
+      case 'like': return psLike(l, v, cs);
+      case 'notlike': return !psLike(l, v, cs);
+      case 'match': return psMatch(l, v, cs);
+      case 'notmatch': return !psMatch(l, v, cs);
+    }
+    const c = psCompare(l, v, cs);
+    if (c === undefined) return false;
+    switch (this.op) {
+      case 'gt': return c > 0;
+      case 'lt': return c < 0;
+      case 'ge': return c >= 0;
+      case 'le': return c <= 0;
+    }
+    return false;
+  }
+}

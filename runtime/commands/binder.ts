@@ -1,0 +1,244 @@
+import { AllParameterSets, type ParameterMeta } from './parameter.js';
+import { commonParameters, shouldProcessParameters } from './common-parameters.js';
+import { BindingErrors } from './binding-errors.js';
+import type { CommandArgument } from './invocation.js';
+import type { TypeSpec } from './types.js';
+import { ErrorRecord, RuntimeError } from '../values/error-record.js';
+import { PSObject } from '../values/psobject.js';
+import { PSHashtable } from '../values/hashtable.js';
+
+export interface BinderServices {
+  /** Coerce a value to a parameter type with PowerShell's rules; throws (RuntimeError or Error) with PowerShell's message. */
+  convert(value: unknown, type: TypeSpec): unknown;
+  /** The text PowerShell shows for an argument in messages. */
+  toText(value: unknown): string;
+}
+
+export interface BindableCommand {
+  readonly parameters: readonly ParameterMeta[];
+  readonly defaultParameterSet?: string;
+  readonly supportsShouldProcess?: boolean;
+}
+
+/** Binding outcome before pipeline input: what is bound and which parameter sets remain possible. */
+export interface BindState {
+  readonly bound: Map<string, unknown>;
+  candidates: string[];
+  /** Positional values no parameter took (functions without param() receive them as $args). */
+  readonly unbound: unknown[];
+}
+
+function fail(record: ErrorRecord): never { throw new RuntimeError(record); }
+
+function messageOf(e: unknown): string {
+  if (e instanceof RuntimeError) return e.record.message;
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+/**
+ * Arguments → parameters, in PowerShell's order: named (exact name or alias, else unique prefix),
+ * positional by position within the remaining parameter sets, then per pipeline object by value
+ * and by property name. Errors carry PowerShell's ids and texts.
+ */
+export class ParameterBinder {
+  readonly all: readonly ParameterMeta[];
+  readonly sets: readonly string[];
+
+  constructor(readonly command: BindableCommand, private readonly services: BinderServices) {
+    this.all = [
+      ...command.parameters,
+      ...commonParameters,
+      ...(command.supportsShouldProcess ? shouldProcessParameters : []),
+    ];
+    const names = new Set<string>();
+    for (const p of command.parameters) for (const s of p.sets ?? []) names.add(s);
+    this.sets = names.size ? [...names] : [AllParameterSets];
+  }
+
+  static inSet(p: ParameterMeta, set: string): boolean {
+    return !p.sets || p.sets.length === 0 || p.sets.includes(set) || p.sets.includes(AllParameterSets);
+  }
+
+  /** Name resolution: exact (name or alias) wins, else a unique prefix. */
+  resolveName(typed: string): ParameterMeta {
+    const lower = typed.toLowerCase();
+    const exact = this.all.find((p) => p.name.toLowerCase() === lower || p.aliases?.some((a) => a.toLowerCase() === lower));
+    if (exact) return exact;
+    const matches = this.all.filter((p) => p.name.toLowerCase().startsWith(lower) || p.aliases?.some((a) => a.toLowerCase().startsWith(lower)));
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      // Prefixes that only reach common parameters alongside one declared one resolve to the declared one? No:
+      // PowerShell reports ambiguity among all matches, listing the canonical names.
+      fail(BindingErrors.ambiguous(typed, [...new Set(matches.map((m) => m.name))]));
+    }
+    fail(BindingErrors.namedNotFound(typed));
+  }
+
+  coerce(p: ParameterMeta, value: unknown): unknown {
+    if (p.type.kind === 'switch') {
+      if (value === undefined) return true;
+      return this.toBool(value);
+    }
+    if (value === null || value === undefined) {
+      if (p.credentialAttribute) return null;
+      if (p.type.nullable || p.type.kind === 'object' || p.type.kind === 'psobject') return null;
+      if (p.type.kind === 'string' && !p.type.element) {
+        if (p.mandatory) fail(BindingErrors.emptyNotAllowed(p.name));
+        return '';
+      }
+      if (p.mandatory || p.validateNotNullOrEmpty) fail(BindingErrors.nullNotAllowed(p.name));
+      return null;
+    }
+    let converted: unknown;
+    if (p.credentialAttribute && typeof value === 'string') return value; // prompted for later
+    try {
+      converted = this.services.convert(value, p.type);
+    } catch (e) {
+      fail(BindingErrors.cannotConvert(p.name, messageOf(e)));
+    }
+    this.validate(p, converted);
+    return converted;
+  }
+
+  private toBool(value: unknown): boolean {
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'number') return value !== 0;
+    if (value === null || value === undefined) return false;
+    if (typeof value === 'string') return value.length > 0;
+    return true;
+  }
+
+  private validate(p: ParameterMeta, value: unknown): void {
+    const values = Array.isArray(value) ? value : [value];
+    if (p.validateSet) {
+      for (const v of values) {
+        const text = this.services.toText(v);
+        if (!p.validateSet.some((s) => s.toLowerCase() === text.toLowerCase())) fail(BindingErrors.validateSet(p.name, text, p.validateSet));
+      }
+    }
+    if (p.validateRange) {
+      const [min, max] = p.validateRange;
+      for (const v of values) if (typeof v === 'number' && (v < min || v > max)) fail(BindingErrors.validateRange(p.name, String(v), min, max));
+    }
+    if (p.validateNotNullOrEmpty) {
+      if (value === '' || (Array.isArray(value) && value.length === 0)) fail(BindingErrors.emptyNotAllowed(p.name));
+    }
+  }
+
+  private setsOf(p: ParameterMeta): string[] {
+    return this.sets.filter((s) => ParameterBinder.inSet(p, s));
+  }
+
+  /** Named then positional binding. */
+  bindArguments(args: readonly CommandArgument[]): BindState {
+    const bound = new Map<string, unknown>();
+    const positional: { value: unknown }[] = [];
+    let candidates = [...this.sets];
+    const declared = new Set(this.command.parameters.map((p) => p.name));
+
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a.kind === 'positional') { positional.push({ value: a.value }); continue; }
+      const p = this.resolveName(a.name);
+      if (bound.has(p.name)) fail(BindingErrors.alreadyBound(p.name));
+      let value: unknown;
+      if (a.hasValue) value = a.value;
+      else if (p.type.kind === 'switch') value = true;
+      else {
+        const next = args[i + 1];
+        if (!next || next.kind === 'parameter') fail(BindingErrors.missingArgument(p.name, p.type.name));
+        value = next.value;
+        i++;
+      }
+      bound.set(p.name, this.coerce(p, value));
+      if (declared.has(p.name)) {
+        const within = this.setsOf(p);
+        const narrowed = candidates.filter((s) => within.includes(s));
+        if (narrowed.length === 0) fail(BindingErrors.ambiguousSet());
+        candidates = narrowed;
+      }
+    }
+
+    const unbound: unknown[] = [];
+    if (positional.length) {
+      const remaining = [...positional];
+      const rest = this.command.parameters.find((p) => p.valueFromRemainingArguments && !bound.has(p.name));
+      while (remaining.length) {
+        const next = this.nextPositional(bound, candidates);
+        if (!next) break;
+        const { value } = remaining.shift()!;
+        bound.set(next.name, this.coerce(next, value));
+        const within = this.setsOf(next);
+        candidates = candidates.filter((s) => within.includes(s));
+      }
+      if (remaining.length && rest) {
+        bound.set(rest.name, this.coerce(rest, remaining.map((r) => r.value)));
+        remaining.length = 0;
+      }
+      for (const r of remaining) unbound.push(r.value);
+    }
+    return { bound, candidates, unbound };
+  }
+
+  private nextPositional(bound: Map<string, unknown>, candidates: string[]): ParameterMeta | undefined {
+    let best: ParameterMeta | undefined;
+    for (const p of this.command.parameters) {
+      if (p.position === undefined || bound.has(p.name)) continue;
+      if (!candidates.some((s) => ParameterBinder.inSet(p, s))) continue;
+      if (!best || p.position < best.position!) best = p;
+    }
+    return best;
+  }
+
+  /** Mandatory parameters still unbound in the best candidate set, excluding those pipeline input may fill. */
+  missingMandatory(state: BindState, expectPipelineInput: boolean): ParameterMeta[] {
+    const set = this.chooseSet(state, expectPipelineInput);
+    return this.command.parameters.filter((p) => p.mandatory && ParameterBinder.inSet(p, set) && !state.bound.has(p.name)
+      && !(expectPipelineInput && (p.valueFromPipeline || p.valueFromPipelineByPropertyName)));
+  }
+
+  /** Pick the parameter set: the only candidate, else the default, else the first whose mandatory parameters are met. */
+  chooseSet(state: BindState, expectPipelineInput: boolean): string {
+    if (state.candidates.length === 1) return state.candidates[0]!;
+    const satisfied = state.candidates.filter((s) => this.command.parameters.every((p) =>
+      !p.mandatory || !ParameterBinder.inSet(p, s) || state.bound.has(p.name)
+      || (expectPipelineInput && (p.valueFromPipeline || p.valueFromPipelineByPropertyName))));
+    const def = this.command.defaultParameterSet;
+    if (def && satisfied.includes(def)) return def;
+    if (satisfied.length === 1) return satisfied[0]!;
+    if (def && state.candidates.includes(def)) return def;
+    if (satisfied.length > 1) return satisfied[0]!;
+    return state.candidates[0]!;
+  }
+
+  /**
+   * Bind one pipeline object: by value (ValueFromPipeline) first, then by property name.
+   * Returns the parameters bound for this object; throws InputObjectNotBound when nothing takes it.
+   */
+  bindPipelineObject(state: BindState, set: string, input: unknown): Map<string, unknown> {
+    const result = new Map<string, unknown>();
+    const open = this.command.parameters.filter((p) => ParameterBinder.inSet(p, set) && !state.bound.has(p.name));
+    for (const p of open) {
+      if (!p.valueFromPipeline) continue;
+      try { result.set(p.name, this.coerce(p, input)); return result; } catch { /* try the next way */ }
+    }
+    for (const p of open) {
+      if (!p.valueFromPipelineByPropertyName) continue;
+      const v = propertyOf(input, [p.name, ...(p.aliases ?? [])]);
+      if (v === undefined) continue;
+      result.set(p.name, this.coerce(p, v));
+    }
+    if (result.size === 0) fail(BindingErrors.inputNotBound(input));
+    return result;
+  }
+}
+
+function propertyOf(input: unknown, names: string[]): unknown {
+  if (input instanceof PSObject) {
+    for (const n of names) if (input.hasProperty(n)) return input.get(n);
+    return undefined;
+  }
+  if (input instanceof PSHashtable) return undefined; // hashtable keys are not properties for binding
+  return undefined;
+}

@@ -1,0 +1,248 @@
+import type * as A from '../parser/ast.js';
+import { Diagnostics } from '../parser/diagnostics.js';
+import type { CommandHost } from '../commands/invocation.js';
+import { ErrorRecord, RuntimeError, type ErrorPosition } from '../values/error-record.js';
+import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal, PipelineStoppedSignal } from '../values/flow.js';
+import { PSHashtable } from '../values/hashtable.js';
+import { toPSString, convertToType } from '../values/convert.js';
+import { getMember, setMember, getIndex, setIndex, exceptionOf, type MemberHost } from '../values/members.js';
+import { binary, iterate, type OperatorHooks } from './operators.js';
+import { PSException, PSTypeRef } from './value-types.js';
+import { resolveType, exceptionMatches, type TypeInfo } from './types.js';
+import { Errors, runtimeError } from './errors.js';
+import type { Session, Variable } from './session.js';
+
+/** What compiled code runs against: the session, the command host and the member host. */
+export interface Runtime {
+  readonly session: Session;
+  readonly host: CommandHost;
+  readonly memberHost: MemberHost;
+  readonly hooks: OperatorHooks;
+}
+
+// ---------- output ----------
+
+/** Writes a statement's value to an output array: collections enumerate, AutomationNull (undefined) writes nothing. */
+export function pushOut(out: unknown[], v: unknown): void {
+  if (v === undefined) return;
+  if (Array.isArray(v)) { for (let i = 0; i < v.length; i++) out.push(v[i]); return; }
+  if (v instanceof Uint8Array) { for (const x of v) out.push(x); return; }
+  out.push(v);
+}
+
+/** The value of collected output: nothing → AutomationNull, one item → the item, more → an array. */
+export function collapse(out: unknown[]): unknown {
+  return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
+}
+
+export function isFlowSignal(e: unknown): boolean {
+  return e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal || e instanceof ExitSignal || e instanceof PipelineStoppedSignal;
+}
+
+// ---------- variables ----------
+
+function envKey(name: string): string | undefined {
+  if (name in process.env) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(process.env).find((k) => k.toLowerCase() === lower);
+}
+
+export function readVariable(rt: Runtime, v: A.VarExpr): unknown {
+  const s = rt.session;
+  switch (v.scope) {
+    case undefined: case 'local': case 'variable': case 'private': {
+      if (v.name === '?') return s.lastSucceeded;
+      const x = v.scope === 'local' ? s.current.vars.get(v.name) : s.current.lookup(v.name);
+      return x ? x.value : null;
+    }
+    case 'global': return s.global.vars.get(v.name)?.value ?? null;
+    case 'script': return s.current.scriptScope.lookup(v.name)?.value ?? null;
+    case 'env': { const k = envKey(v.display); return k === undefined ? null : process.env[k] ?? null; }
+    case 'function': return s.getFunction(v.name) ?? null;
+    case 'using': throw Errors.notSupported('$using:');
+  }
+  return null;
+}
+
+export function writeVariable(rt: Runtime, v: A.VarExpr, value: unknown, type?: TypeInfo): void {
+  if (value === undefined) value = null;
+  const s = rt.session;
+  if (!v.scope && (v.name === 'null')) return;
+  if (v.scope === 'env') {
+    const k = envKey(v.display) ?? v.display;
+    if (value === null || value === '') delete process.env[k]; else process.env[k] = toPSString(value);
+    return;
+  }
+  if (v.scope === 'function') throw Errors.notSupported('Assigning to $function:');
+  const scope = v.scope === 'global' ? s.global : v.scope === 'script' ? s.current.scriptScope : s.current;
+  if (v.name === 'true' || v.name === 'false' || v.name === '?') {
+    throw runtimeError(`Cannot overwrite variable ${v.display} because it is read-only or constant.`, 'VariableNotWritable', 'WriteError', v.display, 'System.Management.Automation.SessionStateUnauthorizedAccessException');
+  }
+  if (type) {
+    const existing = scope.vars.get(v.name);
+    const converted = convertToType(value, type);
+    if (existing && !existing.readOnly) { existing.type = type; existing.value = converted; }
+    else if (existing) scope.setLocal(v.name, converted);
+    else scope.vars.set(v.name, { name: v.display, value: converted, type } as Variable);
+    return;
+  }
+  scope.setLocal(v.name, value, v.display);
+}
+
+// ---------- members ----------
+
+export function memberName(v: unknown): string { return toPSString(v); }
+
+export function getMemberValue(rt: Runtime, target: unknown, name: string, isStatic: boolean): unknown {
+  if (isStatic) {
+    if (!(target instanceof PSTypeRef)) throw runtimeError(`Unable to find type [${toPSString(target)}].`, 'TypeNotFound', 'InvalidOperation');
+    return memberHostStatic(rt, target, name);
+  }
+  return getMember(target, name);
+}
+
+let staticGetter: ((rt: Runtime, t: PSTypeRef, name: string) => unknown) | undefined;
+export function setStaticGetter(f: (rt: Runtime, t: PSTypeRef, name: string) => unknown): void { staticGetter = f; }
+function memberHostStatic(rt: Runtime, t: PSTypeRef, name: string): unknown { return staticGetter!(rt, t, name); }
+
+export function resolveTypeOrThrow(t: A.TypeName): TypeInfo {
+  const info = resolveType(t.name);
+  if (!info) throw Errors.typeNotFound(t.name);
+  return info;
+}
+
+export function typeRef(t: A.TypeName): PSTypeRef {
+  const info = resolveTypeOrThrow(t);
+  return new PSTypeRef(info.fullName, info.fullName.toLowerCase());
+}
+
+// ---------- assignment ----------
+
+export function compoundValue(rt: Runtime, op: string, current: unknown, rhs: unknown): unknown {
+  if (op === '=') return rhs;
+  return binary(op.slice(0, 1), current, rhs, rt.hooks);
+}
+
+/** Assigns to an already-evaluated target description. */
+export type LValue =
+  | { kind: 'var'; v: A.VarExpr; type?: TypeInfo }
+  | { kind: 'member'; obj: unknown; name: string }
+  | { kind: 'index'; obj: unknown; index: unknown }
+  | { kind: 'multi'; targets: LValue[] };
+
+export function readLValue(rt: Runtime, lv: LValue): unknown {
+  switch (lv.kind) {
+    case 'var': return readVariable(rt, lv.v);
+    case 'member': return getMember(lv.obj, lv.name);
+    case 'index': return getIndex(lv.obj, lv.index);
+    case 'multi': throw runtimeError("The assignment expression is not valid.", 'InvalidLeftHandSide', 'InvalidOperation');
+  }
+}
+
+export function writeLValue(rt: Runtime, lv: LValue, value: unknown): void {
+  if (value === undefined) value = null;
+  switch (lv.kind) {
+    case 'var': writeVariable(rt, lv.v, value, lv.type); return;
+    case 'member': setMember(lv.obj, lv.name, value); return;
+    case 'index': setIndex(lv.obj, lv.index, value); return;
+    case 'multi': {
+      const items = iterate(value);
+      const n = lv.targets.length;
+      for (let i = 0; i < n; i++) {
+        const t = lv.targets[i]!;
+        if (i === n - 1) {
+          const rest = items.slice(i);
+          writeLValue(rt, t, rest.length === 0 ? null : rest.length === 1 ? rest[0] : rest);
+        } else writeLValue(rt, t, i < items.length ? items[i] : null);
+      }
+    }
+  }
+}
+
+// ---------- errors ----------
+
+/** The error record a `throw` statement raises. */
+export function throwRecord(value: unknown): RuntimeError {
+  if (value instanceof ErrorRecord) return new RuntimeError(value);
+  if (value instanceof RuntimeError) return value;
+  if (value === undefined || value === null) {
+    return new RuntimeError(new ErrorRecord('ScriptHalted', 'ScriptHalted', 'OperationStopped', null));
+  }
+  if (value instanceof PSException) {
+    if (value.errorRecord instanceof ErrorRecord) return new RuntimeError(value.errorRecord);
+    const rec = new ErrorRecord(value.message, value.message, 'OperationStopped', null, value.typeName, {}, undefined, value);
+    return new RuntimeError(rec);
+  }
+  const msg = toPSString(value);
+  return new RuntimeError(new ErrorRecord(msg, msg, 'OperationStopped', value));
+}
+
+/** Turns anything a statement threw into a RuntimeError (flow signals pass through untouched). */
+export function asRuntimeError(e: unknown): unknown {
+  if (e instanceof RuntimeError || isFlowSignal(e)) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return runtimeError('The script failed due to call depth overflow.', 'CallDepthOverflow', 'InvalidOperation', null, 'System.Management.Automation.ScriptCallDepthException');
+  }
+  if (e && typeof e === 'object' && 'errorId' in e && 'category' in e) {
+    // A domain error (pki/, tenant/, connect/) raised through a method call.
+    const d = e as { message: string; errorId: string; category: string };
+    const cat = d.category as ErrorRecord['category'];
+    return new RuntimeError(new ErrorRecord(d.message, d.errorId, cat, null, 'System.Exception', {}, undefined, e));
+  }
+  return runtimeError(String((e as Error)?.message ?? e), 'RuntimeException', 'NotSpecified', null, undefined);
+}
+
+/** Does a catch clause take this error? Types match the exception type or, as PowerShell does, the wrapped inner one. */
+export function catchMatches(types: A.TypeName[], record: ErrorRecord): boolean {
+  if (types.length === 0) return true;
+  for (const t of types) {
+    const info = resolveTypeOrThrow(t);
+    if (exceptionMatches(record.exceptionType, info)) return true;
+    const inner = record.inner instanceof PSException ? record.inner : undefined;
+    if (inner && exceptionMatches(inner.typeName, info)) return true;
+  }
+  return false;
+}
+
+const diagCache = new WeakMap<object, Diagnostics>();
+
+/** An error position (line, column, line text) for an extent of a script's source. */
+export function positionOf(source: string | undefined, node: A.Extent): ErrorPosition {
+  if (source === undefined) return {};
+  const key = new String(source);
+  void key;
+  let d = diagCache.get(sourceKey(source));
+  if (!d) { d = new Diagnostics(source); diagCache.set(sourceKey(source), d); }
+  const { line, column } = d.position(node.start);
+  const lineStart = node.start - column + 1;
+  let lineEnd = source.indexOf('\n', lineStart);
+  if (lineEnd < 0) lineEnd = source.length;
+  const lineText = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+  return { line, column, lineText, length: Math.max(1, Math.min(node.end, lineEnd) - node.start) };
+}
+
+const sourceKeys = new Map<string, object>();
+function sourceKey(s: string): object {
+  let k = sourceKeys.get(s);
+  if (!k) { if (sourceKeys.size > 200) sourceKeys.clear(); k = {}; sourceKeys.set(s, k); }
+  return k;
+}
+
+/** Stamps a position on an error that has none yet (the innermost statement that failed). */
+export function stamp(e: unknown, source: string | undefined, node: A.Extent): unknown {
+  const err = asRuntimeError(e);
+  if (err instanceof RuntimeError && err.record.position.line === undefined && source !== undefined) {
+    err.record.position = { ...positionOf(source, node), ...err.record.position };
+  }
+  return err;
+}
+
+export function setDollarUnder(rt: Runtime, value: unknown): void {
+  rt.session.current.setLocal('_', value);
+}
+
+export function matchesHook(rt: Runtime): (m: PSHashtable) => void {
+  return (m) => rt.session.current.setLocal('matches', m, 'Matches');
+}
+
+export { exceptionOf };

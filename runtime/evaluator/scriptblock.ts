@@ -1,0 +1,273 @@
+import type * as A from '../parser/ast.js';
+import type { ParameterMeta } from '../commands/parameter.js';
+import type { TypeSpec, TypeKind } from '../commands/types.js';
+import type { ScriptBlock, ScriptBlockInvocation, Output, MaybePromise } from '../values/scriptblock.js';
+import { PSHashtable } from '../values/hashtable.js';
+import { ReturnSignal } from '../values/flow.js';
+import { toPSString, toBool, convertToType } from '../values/convert.js';
+import { resolveType, type TypeInfo } from './types.js';
+import { Scope } from './session.js';
+import { compileBlock, compileExpr, type CompileRuntime } from './compile.js';
+import { execBlock, evalExpr } from './async.js';
+
+const KIND_BY_CATEGORY: Partial<Record<TypeInfo['category'], TypeKind>> = {
+  object: 'object', string: 'string', char: 'char', bool: 'bool', switch: 'switch', int: 'int', long: 'long', double: 'double',
+  single: 'double', decimal: 'decimal', byte: 'byte', short: 'int', ushort: 'int', uint: 'long', ulong: 'long', sbyte: 'int',
+  datetime: 'datetime', timespan: 'timespan', guid: 'guid', securestring: 'securestring', credential: 'credential',
+  scriptblock: 'scriptblock', hashtable: 'hashtable', ordered: 'hashtable', psobject: 'psobject', pscustomobject: 'psobject', enum: 'enum',
+  certificate: 'certificate', uri: 'uri', version: 'version',
+};
+
+/** A TypeInfo as the command layer's TypeSpec. */
+export function typeSpecOf(info: TypeInfo): TypeSpec {
+  if (info.category === 'array' && info.element) {
+    const el = typeSpecOf(info.element);
+    return { kind: el.kind, name: `${el.name}[]`, element: el };
+  }
+  const kind = KIND_BY_CATEGORY[info.category] ?? 'object';
+  return kind === 'enum' ? { kind, name: info.fullName, enumValues: info.enumValues ?? [] } : { kind, name: info.fullName };
+}
+
+function constValue(e: A.Expr | undefined): unknown {
+  if (!e) return true;
+  if (e.kind === 'Const') return e.value;
+  if (e.kind === 'Var' && !e.scope) return e.name === 'true' ? true : e.name === 'false' ? false : e.name === 'null' ? null : undefined;
+  if (e.kind === 'ArrayLiteral') return e.items.map(constValue);
+  return undefined;
+}
+
+/** param() declarations → ParameterMeta, as PowerShell's compiled parameter metadata. */
+export function parameterMeta(ast: A.ScriptBlockAst): ParameterMeta[] {
+  const params = ast.params ?? [];
+  const explicitPositions = params.some((p) => p.attributes.some((a) => a.name.toLowerCase() === 'parameter' && a.named.some((n) => n.name.toLowerCase() === 'position')));
+  const positionalBinding = !ast.attributes.some((a) => a.name.toLowerCase() === 'cmdletbinding' && a.named.some((n) => n.name.toLowerCase() === 'positionalbinding' && constValue(n.value) === false));
+  let nextPosition = 0;
+  return params.map((p) => {
+    const info = p.type ? resolveType(p.type.name) : undefined;
+    const type: TypeSpec = info ? typeSpecOf(info) : { kind: 'object', name: 'System.Object' };
+    const meta: Record<string, unknown> = { name: p.name, type };
+    const sets: string[] = [];
+    let position: number | undefined;
+    for (const a of p.attributes) {
+      const an = a.name.toLowerCase().replace(/^system\.management\.automation\./, '').replace(/attribute$/, '');
+      if (an === 'parameter') {
+        for (const n of a.named) {
+          const v = constValue(n.value);
+          switch (n.name.toLowerCase()) {
+            case 'mandatory': meta.mandatory = toBool(v); break;
+            case 'position': position = Number(v); break;
+            case 'valuefrompipeline': meta.valueFromPipeline = toBool(v); break;
+            case 'valuefrompipelinebypropertyname': meta.valueFromPipelineByPropertyName = toBool(v); break;
+            case 'valuefromremainingarguments': meta.valueFromRemainingArguments = toBool(v); break;
+            case 'parametersetname': sets.push(toPSString(v)); break;
+            case 'helpmessage': meta.helpMessage = toPSString(v); break;
+          }
+        }
+      } else if (an === 'validateset') {
+        meta.validateSet = a.positional.map((x) => toPSString(constValue(x)));
+      } else if (an === 'validatenotnullorempty' || an === 'validatenotnull') {
+        meta.validateNotNullOrEmpty = true;
+      } else if (an === 'validaterange') {
+        const [lo, hi] = a.positional.map((x) => Number(constValue(x) ?? (x.kind === 'Unary' && x.op === '-' ? -Number(constValue(x.expr)) : NaN)));
+        meta.validateRange = [lo, hi];
+      } else if (an === 'alias') {
+        meta.aliases = a.positional.flatMap((x) => { const v = constValue(x); return Array.isArray(v) ? v.map((y) => toPSString(y)) : [toPSString(v)]; });
+      } else if (an === 'credential') {
+        meta.credentialAttribute = true;
+      }
+    }
+    if (sets.length) meta.sets = sets;
+    if (position !== undefined) meta.position = position;
+    else if (!explicitPositions && positionalBinding && type.kind !== 'switch') meta.position = nextPosition++;
+    if (p.defaultValue) {
+      meta.defaultExpression = p.defaultValue;
+      meta.defaultValue = p.defaultValue.kind === 'Const' ? toPSString(p.defaultValue.value) : undefined;
+    }
+    return meta as unknown as ParameterMeta;
+  });
+}
+
+/** A `{ ... }` made by the evaluator: runs in a child scope of the caller's (dynamic scoping), pure bodies synchronously. */
+export class PSScriptBlock implements ScriptBlock {
+  readonly kind = 'ScriptBlock' as const;
+  functionName?: string;
+  isFilter?: boolean;
+  private meta?: ParameterMeta[];
+  private paramTypes?: (TypeInfo | undefined)[];
+
+  constructor(readonly ast: A.ScriptBlockAst, private readonly rt: CompileRuntime) {}
+
+  get text(): string { return this.ast.text; }
+  get isPure(): boolean { return this.ast.pure; }
+  get hasNamedBlocks(): boolean { return this.ast.namedBlocks || !!this.isFilter; }
+  get parameters(): ParameterMeta[] { return (this.meta ??= parameterMeta(this.ast)); }
+  toString(): string { return this.ast.text; }
+
+  private types(): (TypeInfo | undefined)[] {
+    return (this.paramTypes ??= (this.ast.params ?? []).map((p) => (p.type ? resolveType(p.type.name) : undefined)));
+  }
+
+  /** Binds parameters into a scope: bound values, then positional args, then defaults (which may run commands). */
+  private bind(scope: Scope, opts: ScriptBlockInvocation, positional: boolean): MaybePromise<void> {
+    const params = this.ast.params ?? [];
+    const bound = new PSHashtable();
+    const given = new Map<string, unknown>();
+    if (opts.boundParameters) for (const [k, v] of opts.boundParameters) given.set(k.toLowerCase(), v);
+    const rest = [...(opts.args ?? [])];
+    const types = this.types();
+    const pending: [number, A.Expr][] = [];
+    params.forEach((p, i) => {
+      const key = p.name.toLowerCase();
+      const t = types[i];
+      if (given.has(key)) {
+        const v = given.get(key);
+        scope.vars.set(key, { name: p.name, value: v, type: t });
+        bound.set(p.name, v);
+      } else if (positional && rest.length && !(t && t.category === 'switch')) {
+        const v = rest.shift();
+        const cv = t ? convertToType(v, t) : v;
+        scope.vars.set(key, { name: p.name, value: cv, type: t });
+        bound.set(p.name, cv);
+      } else if (p.defaultValue) {
+        pending.push([i, p.defaultValue]);
+        scope.vars.set(key, { name: p.name, value: null, type: t });
+      } else {
+        scope.vars.set(key, { name: p.name, value: t ? convertToType(null, t) : null, type: t });
+      }
+    });
+    scope.vars.set('args', { name: 'args', value: positional ? rest : [...(opts.args ?? [])] });
+    scope.vars.set('psboundparameters', { name: 'PSBoundParameters', value: bound });
+    if (!pending.length) return;
+    const src = this.ast.source;
+    const session = this.rt.session;
+    const prev = session.current;
+    session.current = scope;
+    const setDefault = (i: number, v: unknown) => {
+      const t = types[i];
+      scope.vars.get(params[i]!.name.toLowerCase())!.value = t ? convertToType(v === undefined ? null : v, t) : v === undefined ? null : v;
+    };
+    try {
+      for (let k = 0; k < pending.length; k++) {
+        const [i, e] = pending[k]!;
+        if (!e.pure) {
+          const remaining = pending.slice(k);
+          return (async () => {
+            session.current = scope;
+            try { for (const [j, x] of remaining) setDefault(j, await evalExpr(this.rt, x, src)); } finally { session.current = prev; }
+          })();
+        }
+        setDefault(i, compileExpr(e, src)(this.rt));
+      }
+    } finally {
+      session.current = prev;
+    }
+  }
+
+  invoke(opts: ScriptBlockInvocation = {}): MaybePromise<Output> {
+    const session = this.rt.session;
+    const prev = session.current;
+    const newScope = opts.newScope !== false;
+    const scope = newScope ? new Scope(prev, 'block') : prev;
+    let restoreUnder: (() => void) | undefined;
+    if ('dollarUnder' in opts) {
+      if (newScope) scope.vars.set('_', { name: '_', value: opts.dollarUnder });
+      else {
+        const v = scope.vars.get('_');
+        if (v) { const old = v.value; v.value = opts.dollarUnder; restoreUnder = () => { v.value = old; }; }
+        else { scope.vars.set('_', { name: '_', value: opts.dollarUnder }); restoreUnder = () => { scope.vars.delete('_'); }; }
+      }
+    }
+    if (newScope) {
+      if (opts.input) scope.vars.set('input', { name: 'input', value: opts.input });
+      const b = this.bind(scope, opts, true);
+      if (b instanceof Promise) return b.then(() => this.run(scope, prev, opts, restoreUnder, undefined));
+    }
+    return this.run(scope, prev, opts, restoreUnder, undefined);
+  }
+
+  /** Runs the body (all named blocks in order, or the single body) in `scope`. */
+  private run(scope: Scope, prev: Scope, opts: ScriptBlockInvocation, restoreUnder: (() => void) | undefined,
+    only: 'begin' | 'process' | 'end' | undefined): MaybePromise<Output> {
+    const ast = this.ast;
+    const blocks: A.Statement[][] = [];
+    if (only) {
+      const b = this.namedBlock(only);
+      if (b) blocks.push(b);
+    } else if (ast.namedBlocks) {
+      for (const b of [ast.beginBlock, ast.processBlock, ast.endBlock]) if (b) blocks.push(b);
+    } else if (ast.endBlock) blocks.push(ast.endBlock);
+    const session = this.rt.session;
+    const src = ast.source;
+    const sink = opts.sink;
+    session.current = scope;
+    if (ast.pure) {
+      const out: unknown[] = [];
+      let err: unknown;
+      try {
+        for (const b of blocks) compileBlock(b, src)(this.rt, out);
+      } catch (e) {
+        if (!(e instanceof ReturnSignal)) err = e;
+      } finally {
+        session.current = prev;
+        restoreUnder?.();
+      }
+      if (!sink) {
+        if (err !== undefined) throw err;
+        return out;
+      }
+      return forward(out, sink, err);
+    }
+    const out: unknown[] = [];
+    const target = sink ?? ((v: unknown) => { out.push(v); });
+    return (async () => {
+      session.current = scope;
+      try {
+        for (const b of blocks) await execBlock(this.rt, b, src, target);
+      } catch (e) {
+        if (!(e instanceof ReturnSignal)) throw e;
+      } finally {
+        session.current = prev;
+        restoreUnder?.();
+      }
+      return sink ? [] : out;
+    })();
+  }
+
+  private namedBlock(which: 'begin' | 'process' | 'end'): A.Statement[] | undefined {
+    const ast = this.ast;
+    if (ast.namedBlocks) return which === 'begin' ? ast.beginBlock : which === 'process' ? ast.processBlock : ast.endBlock;
+    if (this.isFilter) return which === 'process' ? ast.endBlock : undefined;
+    return which === 'end' ? ast.endBlock : undefined;
+  }
+
+  beginScope(opts: ScriptBlockInvocation): MaybePromise<unknown> {
+    const scope = new Scope(this.rt.session.current, 'function');
+    if (opts.input) scope.vars.set('input', { name: 'input', value: opts.input });
+    const b = this.bind(scope, opts, !opts.boundParameters);
+    if (b instanceof Promise) return b.then(() => scope);
+    return scope;
+  }
+
+  invokeNamedBlock(block: 'begin' | 'process' | 'end', scope: unknown, opts: ScriptBlockInvocation = {}): MaybePromise<Output> {
+    const s = scope instanceof Scope ? scope : new Scope(this.rt.session.current, 'function');
+    if ('dollarUnder' in opts) s.vars.set('_', { name: '_', value: opts.dollarUnder });
+    if (opts.input) s.vars.set('input', { name: 'input', value: opts.input });
+    return this.run(s, this.rt.session.current, opts, undefined, block);
+  }
+}
+
+function forward(out: unknown[], sink: (v: unknown) => MaybePromise<void>, err: unknown): MaybePromise<Output> {
+  for (let i = 0; i < out.length; i++) {
+    const r = sink(out[i]);
+    if (r instanceof Promise) {
+      return (async () => {
+        await r;
+        for (let j = i + 1; j < out.length; j++) await sink(out[j]);
+        if (err !== undefined) throw err;
+        return [];
+      })();
+    }
+  }
+  if (err !== undefined) throw err;
+  return [];
+}

@@ -1,0 +1,263 @@
+import { PSObject } from '../values/psobject.js';
+import { PSHashtable } from '../values/hashtable.js';
+import { PSDateTime } from '../values/datetime.js';
+import { PSTimeSpan } from '../values/timespan.js';
+import { ErrorRecord } from '../values/error-record.js';
+import { isScriptBlock } from '../values/scriptblock.js';
+import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex } from './value-types.js';
+import { listTypeName } from './collections.js';
+
+/**
+ * The .NET types the language knows: names and accelerators (case-insensitive, with or without
+ * `System.`), instance tests for -is and catch, and the kind the converter dispatches on.
+ */
+export type TypeCategory =
+  | 'object' | 'string' | 'char' | 'bool' | 'switch' | 'int' | 'long' | 'double' | 'decimal' | 'byte' | 'sbyte' | 'short'
+  | 'ushort' | 'uint' | 'ulong' | 'single' | 'datetime' | 'timespan' | 'guid' | 'regex' | 'array' | 'hashtable' | 'ordered'
+  | 'pscustomobject' | 'psobject' | 'scriptblock' | 'void' | 'type' | 'exception' | 'errorrecord' | 'arraylist' | 'list'
+  | 'securestring' | 'credential' | 'uri' | 'version' | 'enum' | 'static' | 'certificate' | 'other';
+
+export interface TypeInfo {
+  readonly fullName: string;
+  readonly category: TypeCategory;
+  readonly element?: TypeInfo;
+  readonly enumValues?: readonly string[];
+  /** Base type for exception hierarchies (catch [System.Exception] catches all). */
+  readonly base?: string;
+}
+
+const T = (fullName: string, category: TypeCategory, extra: Partial<TypeInfo> = {}): TypeInfo => ({ fullName, category, ...extra });
+
+const table = new Map<string, TypeInfo>();
+function add(info: TypeInfo, ...aliases: string[]): void {
+  table.set(info.fullName.toLowerCase(), info);
+  if (info.fullName.startsWith('System.')) table.set(info.fullName.slice(7).toLowerCase(), info);
+  for (const a of aliases) table.set(a.toLowerCase(), info);
+}
+
+add(T('System.Object', 'object'), 'object');
+add(T('System.String', 'string'), 'string');
+add(T('System.Char', 'char'), 'char');
+add(T('System.Boolean', 'bool'), 'bool');
+add(T('System.Management.Automation.SwitchParameter', 'switch'), 'switch');
+add(T('System.Int32', 'int'), 'int', 'int32');
+add(T('System.Int64', 'long'), 'long', 'int64');
+add(T('System.Int16', 'short'), 'short', 'int16');
+add(T('System.UInt16', 'ushort'), 'ushort', 'uint16');
+add(T('System.UInt32', 'uint'), 'uint', 'uint32');
+add(T('System.UInt64', 'ulong'), 'ulong', 'uint64');
+add(T('System.Byte', 'byte'), 'byte');
+add(T('System.SByte', 'sbyte'), 'sbyte');
+add(T('System.Double', 'double'), 'double');
+add(T('System.Single', 'single'), 'float', 'single');
+add(T('System.Decimal', 'decimal'), 'decimal');
+add(T('System.Numerics.BigInteger', 'double'), 'bigint');
+add(T('System.DateTime', 'datetime'), 'datetime');
+add(T('System.TimeSpan', 'timespan'), 'timespan');
+add(T('System.Guid', 'guid'), 'guid');
+add(T('System.Text.RegularExpressions.Regex', 'regex'), 'regex');
+add(T('System.Array', 'array'), 'array');
+add(T('System.Collections.Hashtable', 'hashtable'), 'hashtable');
+add(T('System.Collections.Specialized.OrderedDictionary', 'ordered'), 'ordered');
+add(T('System.Collections.IDictionary', 'hashtable'));
+add(T('System.Management.Automation.PSObject', 'psobject'), 'psobject');
+add(T('System.Management.Automation.PSCustomObject', 'pscustomobject'), 'pscustomobject');
+add(T('System.Management.Automation.ScriptBlock', 'scriptblock'), 'scriptblock');
+add(T('System.Void', 'void'), 'void');
+add(T('System.Type', 'type'), 'type');
+add(T('System.RuntimeType', 'type'));
+add(T('System.Management.Automation.ErrorRecord', 'errorrecord'), 'errorrecord');
+add(T('System.Collections.ArrayList', 'arraylist'), 'arraylist');
+add(T('System.Security.SecureString', 'securestring'), 'securestring');
+add(T('System.Management.Automation.PSCredential', 'credential'), 'pscredential');
+add(T('System.Uri', 'uri'), 'uri');
+add(T('System.Version', 'version'), 'version');
+add(T('System.Security.Cryptography.X509Certificates.X509Certificate2', 'certificate'));
+add(T('System.Management.Automation.ActionPreference', 'enum', { enumValues: ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break'] }));
+add(T('System.DateTimeKind', 'enum', { enumValues: ['Unspecified', 'Utc', 'Local'] }));
+add(T('System.DayOfWeek', 'enum', { enumValues: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] }));
+add(T('System.StringSplitOptions', 'enum', { enumValues: ['None', 'RemoveEmptyEntries', 'TrimEntries'] }));
+add(T('System.Management.Automation.ErrorCategory', 'enum', { enumValues: [] }));
+// classes with static members only
+for (const n of ['System.Math', 'System.Convert', 'System.Text.Encoding', 'System.Security.Cryptography.SHA256',
+  'System.Security.Cryptography.SHA1', 'System.Security.Cryptography.SHA384', 'System.Security.Cryptography.SHA512', 'System.Security.Cryptography.MD5',
+  'System.Environment', 'System.IO.Path', 'System.BitConverter', 'System.Web.HttpUtility', 'System.Net.WebUtility', 'System.Uri',
+  'System.Security.Cryptography.RandomNumberGenerator', 'System.IO.File', 'System.Threading.Thread', 'System.Management.Automation.LanguagePrimitives',
+  'System.Text.StringBuilder', 'System.Console']) {
+  if (!table.has(n.toLowerCase())) add(T(n, 'static'));
+}
+add(T('System.Text.StringBuilder', 'other'), 'text.stringbuilder');
+
+/** Exception types: name → base, for catch [T] and -is. */
+const EXCEPTIONS: [string, string][] = [
+  ['System.Exception', ''],
+  ['System.SystemException', 'System.Exception'],
+  ['System.ApplicationException', 'System.Exception'],
+  ['System.Management.Automation.RuntimeException', 'System.SystemException'],
+  ['System.Management.Automation.MethodException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.MethodInvocationException', 'System.Management.Automation.MethodException'],
+  ['System.Management.Automation.SetValueInvocationException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.ParameterBindingException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.CommandNotFoundException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.ActionPreferenceStopException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.SessionStateException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.ItemNotFoundException', 'System.Management.Automation.SessionStateException'],
+  ['System.Management.Automation.DriveNotFoundException', 'System.Management.Automation.SessionStateException'],
+  ['System.Management.Automation.ValidationMetadataException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.PSInvalidOperationException', 'System.InvalidOperationException'],
+  ['System.Management.Automation.PSArgumentException', 'System.ArgumentException'],
+  ['System.Management.Automation.PSInvalidCastException', 'System.InvalidCastException'],
+  ['System.Management.Automation.PipelineStoppedException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.ParseException', 'System.Management.Automation.RuntimeException'],
+  ['System.Management.Automation.IncompleteParseException', 'System.Management.Automation.ParseException'],
+  ['System.Management.Automation.Host.HostException', 'System.Exception'],
+  ['System.ArgumentException', 'System.SystemException'],
+  ['System.ArgumentNullException', 'System.ArgumentException'],
+  ['System.ArgumentOutOfRangeException', 'System.ArgumentException'],
+  ['System.InvalidOperationException', 'System.SystemException'],
+  ['System.InvalidCastException', 'System.SystemException'],
+  ['System.FormatException', 'System.SystemException'],
+  ['System.NotSupportedException', 'System.SystemException'],
+  ['System.NotImplementedException', 'System.SystemException'],
+  ['System.NullReferenceException', 'System.SystemException'],
+  ['System.IndexOutOfRangeException', 'System.SystemException'],
+  ['System.ArithmeticException', 'System.SystemException'],
+  ['System.DivideByZeroException', 'System.ArithmeticException'],
+  ['System.OverflowException', 'System.ArithmeticException'],
+  ['System.UnauthorizedAccessException', 'System.SystemException'],
+  ['System.TimeoutException', 'System.SystemException'],
+  ['System.IO.IOException', 'System.SystemException'],
+  ['System.IO.FileNotFoundException', 'System.IO.IOException'],
+  ['System.IO.DirectoryNotFoundException', 'System.IO.IOException'],
+  ['System.Security.SecurityException', 'System.SystemException'],
+  ['System.Security.Cryptography.CryptographicException', 'System.SystemException'],
+  ['System.Net.Http.HttpRequestException', 'System.Exception'],
+  ['System.Net.WebException', 'System.InvalidOperationException'],
+  ['System.Collections.Generic.KeyNotFoundException', 'System.SystemException'],
+  ['System.Text.RegularExpressions.RegexParseException', 'System.ArgumentException'],
+  ['Microsoft.PowerShell.Commands.WriteErrorException', 'System.SystemException'],
+];
+for (const [n, b] of EXCEPTIONS) add(T(n, 'exception', { base: b || undefined }), ...(n === 'System.Exception' ? ['exception'] : []));
+
+/** Registers a .NET type the command layer or a domain introduces (e.g. an enum a cmdlet parameter uses). */
+export function registerType(info: TypeInfo, ...aliases: string[]): void { add(info, ...aliases); }
+
+const arrayCache = new Map<string, TypeInfo>();
+
+/** Resolves a type name as written in `[...]`: accelerators, `System.` optional, `T[]`, generic lists. */
+export function resolveType(name: string): TypeInfo | undefined {
+  const key = name.replace(/\s+/g, '').toLowerCase();
+  const hit = table.get(key);
+  if (hit) return hit;
+  if (key.endsWith('[]')) {
+    const el = resolveType(name.slice(0, name.lastIndexOf('[')));
+    if (!el) return undefined;
+    let a = arrayCache.get(el.fullName);
+    if (!a) { a = T(el.fullName + '[]', 'array', { element: el }); arrayCache.set(el.fullName, a); }
+    return a;
+  }
+  const g = /^(?:system\.collections\.generic\.)?(list|hashset|queue|stack)\[(.+)\]$/.exec(key);
+  if (g) {
+    const el = resolveType(g[2]!);
+    if (!el) return undefined;
+    return T(`System.Collections.Generic.${g[1] === 'list' ? 'List' : g[1] === 'hashset' ? 'HashSet' : g[1] === 'queue' ? 'Queue' : 'Stack'}\`1[[${el.fullName}]]`, 'list', { element: el });
+  }
+  const d = /^(?:system\.collections\.generic\.)?dictionary\[(.+)\]$/.exec(key);
+  if (d) return T('System.Collections.Generic.Dictionary`2', 'hashtable');
+  if (/^(system\.)?nullable\[(.+)\]$/.test(key)) return resolveType(key.replace(/^(system\.)?nullable\[(.+)\]$/, '$2'));
+  return undefined;
+}
+
+export const Types = {
+  object: resolveType('object')!, string: resolveType('string')!, int: resolveType('int')!, long: resolveType('long')!,
+  double: resolveType('double')!, bool: resolveType('bool')!, array: resolveType('object[]')!, hashtable: resolveType('hashtable')!,
+  byteArray: resolveType('byte[]')!,
+};
+
+export function isInt32(v: number): boolean { return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647; }
+
+/** The .NET full type name of a value (as GetType().FullName and error messages show it). */
+export function typeNameOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  switch (typeof v) {
+    case 'string': return 'System.String';
+    case 'boolean': return 'System.Boolean';
+    case 'number': return isInt32(v) ? 'System.Int32' : Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'System.Int64' : 'System.Double';
+    case 'bigint': return 'System.Numerics.BigInteger';
+  }
+  if (Array.isArray(v)) return listTypeName(v) ?? 'System.Object[]';
+  if (v instanceof Uint8Array) return 'System.Byte[]';
+  if (v instanceof PSObject) return v.typeNames[0] ?? 'System.Management.Automation.PSCustomObject';
+  if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  if (v instanceof PSDateTime) return 'System.DateTime';
+  if (v instanceof PSTimeSpan) return 'System.TimeSpan';
+  if (v instanceof PSChar) return 'System.Char';
+  if (v instanceof PSGuid) return 'System.Guid';
+  if (v instanceof PSTypeRef) return 'System.RuntimeType';
+  if (v instanceof PSException) return v.typeName;
+  if (v instanceof PSRegex) return 'System.Text.RegularExpressions.Regex';
+  if (v instanceof ErrorRecord) return 'System.Management.Automation.ErrorRecord';
+  if (isScriptBlock(v)) return 'System.Management.Automation.ScriptBlock';
+  const tn = (v as { typeName?: unknown }).typeName;
+  if (typeof tn === 'string') return tn;
+  return 'System.Object';
+}
+
+/** The TypeInfo for a value (for .GetType()). */
+export function typeOfValue(v: unknown): PSTypeRef {
+  const name = typeNameOf(v);
+  return new PSTypeRef(name, name.toLowerCase());
+}
+
+function exceptionIs(typeName: string, target: string): boolean {
+  let cur: string | undefined = typeName;
+  const t = target.toLowerCase();
+  for (let i = 0; cur && i < 20; i++) {
+    if (cur.toLowerCase() === t) return true;
+    cur = table.get(cur.toLowerCase())?.base;
+  }
+  return t === 'system.object';
+}
+
+/** `-is`: does the value belong to the type (or derive from it)? */
+export function isInstance(v: unknown, t: TypeInfo): boolean {
+  if (v === null || v === undefined) return false;
+  switch (t.category) {
+    case 'object': return true;
+    case 'string': return typeof v === 'string';
+    case 'bool': case 'switch': return typeof v === 'boolean';
+    case 'int': return typeof v === 'number' && isInt32(v);
+    case 'long': return typeof v === 'number' && Number.isInteger(v) && !isInt32(v) && Math.abs(v) < 2 ** 63;
+    case 'double': case 'single': return typeof v === 'number' && (!Number.isInteger(v) || Math.abs(v) >= 2 ** 63);
+    case 'decimal': case 'byte': case 'sbyte': case 'short': case 'ushort': case 'uint': case 'ulong': return false;
+    case 'char': return v instanceof PSChar;
+    case 'datetime': return v instanceof PSDateTime;
+    case 'timespan': return v instanceof PSTimeSpan;
+    case 'guid': return v instanceof PSGuid;
+    case 'regex': return v instanceof PSRegex;
+    case 'array':
+      if (t.element) {
+        if (t.element.category === 'byte') return v instanceof Uint8Array;
+        return Array.isArray(v) && listTypeName(v) === undefined && t.element.category === 'object';
+      }
+      return (Array.isArray(v) && listTypeName(v) === undefined) || v instanceof Uint8Array;
+    case 'arraylist': case 'list': return Array.isArray(v) && listTypeName(v) !== undefined && (t.category === 'arraylist' ? listTypeName(v) === t.fullName : listTypeName(v)!.startsWith('System.Collections.Generic.'));
+    case 'hashtable': return v instanceof PSHashtable && (!v.ordered || t.fullName !== 'System.Collections.Hashtable');
+    case 'ordered': return v instanceof PSHashtable && v.ordered;
+    case 'psobject': return v instanceof PSObject;
+    case 'pscustomobject': return v instanceof PSObject && v.isCustom;
+    case 'scriptblock': return isScriptBlock(v);
+    case 'type': return v instanceof PSTypeRef;
+    case 'errorrecord': return v instanceof ErrorRecord;
+    case 'exception': return v instanceof PSException && exceptionIs(v.typeName, t.fullName);
+    case 'enum': return false;
+    default:
+      if (v instanceof PSObject) return v.typeNames.some((n) => n.toLowerCase() === t.fullName.toLowerCase());
+      return typeNameOf(v).toLowerCase() === t.fullName.toLowerCase();
+  }
+}
+
+/** Does an exception of type `typeName` match `catch [target]`? */
+export function exceptionMatches(typeName: string, target: TypeInfo): boolean {
+  return exceptionIs(typeName, target.fullName);
+}

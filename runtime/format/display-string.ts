@@ -1,0 +1,156 @@
+/**
+ * How the formatter turns values into text: PSObject.ToString() for a value on its own, and
+ * PSObjectHelper.SmartToString for a table/list cell (collections as '{1, 2, 3…}').
+ * The formatter keeps its own copy of these rules so it does not depend on the evaluator.
+ */
+import { PSObject } from '../values/psobject.js';
+import { PSHashtable } from '../values/hashtable.js';
+import { PSDateTime } from '../values/datetime.js';
+import { PSTimeSpan } from '../values/timespan.js';
+import { isScriptBlock } from '../values/scriptblock.js';
+import { formatNumber } from './number-format.js';
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** $FormatEnumerationLimit's default. */
+export const DefaultEnumerationLimit = 4;
+
+/** The .NET type names of a value, most-derived first (what views are looked up by). */
+export function typeNamesOf(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  if (v instanceof PSObject) return v.typeNames;
+  switch (typeof v) {
+    case 'string': return ['System.String', 'System.Object'];
+    case 'boolean': return ['System.Boolean', 'System.ValueType', 'System.Object'];
+    case 'bigint': return ['System.Int64', 'System.ValueType', 'System.Object'];
+    case 'number':
+      if (Number.isInteger(v) && !Object.is(v, -0)) {
+        return [v >= INT32_MIN && v <= INT32_MAX ? 'System.Int32' : 'System.Int64', 'System.ValueType', 'System.Object'];
+      }
+      return ['System.Double', 'System.ValueType', 'System.Object'];
+  }
+  if (v instanceof PSHashtable) {
+    return v.ordered
+      ? ['System.Collections.Specialized.OrderedDictionary', 'System.Object']
+      : ['System.Collections.Hashtable', 'System.Object'];
+  }
+  if (v instanceof PSDateTime) return ['System.DateTime', 'System.ValueType', 'System.Object'];
+  if (v instanceof PSTimeSpan) return ['System.TimeSpan', 'System.ValueType', 'System.Object'];
+  if (v instanceof Uint8Array) return ['System.Byte[]', 'System.Array', 'System.Object'];
+  if (Array.isArray(v)) return ['System.Object[]', 'System.Array', 'System.Object'];
+  if (isScriptBlock(v)) return ['System.Management.Automation.ScriptBlock', 'System.Object'];
+  const named = (v as { psTypeName?: unknown }).psTypeName;
+  if (typeof named === 'string') return [named, 'System.Object'];
+  const s = String(v);
+  if (/^System\.[\w.]+$/.test(s)) return [s, 'System.Object'];
+  return ['System.Object'];
+}
+
+/** DefaultScalarTypes: values printed by their ToString(), never as a table or list. */
+const SCALARS = new Set([
+  'System.String', 'System.SByte', 'System.Byte', 'System.Int16', 'System.UInt16', 'System.Int32', 'System.UInt32',
+  'System.Int64', 'System.UInt64', 'System.Char', 'System.Single', 'System.Double', 'System.Boolean', 'System.Decimal',
+  'System.IntPtr', 'System.Security.SecureString', 'System.Numerics.BigInteger',
+].map((s) => s.toLowerCase()));
+
+export function isScalarTypeNames(names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  if (names[1] === 'System.Enum') return true;
+  return SCALARS.has(names[0]!.toLowerCase());
+}
+
+export function isScalar(v: unknown): boolean { return isScalarTypeNames(typeNamesOf(v)); }
+
+/** Numeric (or enum, bool...) values right-align in generated tables; strings and objects left. */
+export function isRightAligned(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  const names = typeNamesOf(v);
+  if (names[0] === 'System.String') return false;
+  return isScalarTypeNames(names);
+}
+
+export function isFloatingPoint(v: unknown): v is number | PSObject {
+  if (typeof v === 'number') return !Number.isInteger(v) && Number.isFinite(v);
+  return false;
+}
+
+/** Does the pipeline / Out-Default enumerate this value? (Hashtables too, for display.) */
+export function displayEnumerable(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (v instanceof Uint8Array) return Array.from(v);
+  if (v instanceof PSHashtable) return v.entries().map(([k, val]) => dictionaryEntry(k, val));
+  return undefined;
+}
+
+/** System.Collections.DictionaryEntry, as enumerating a hashtable yields it. */
+export function dictionaryEntry(key: unknown, value: unknown): PSObject {
+  const o = PSObject.typed(['System.Collections.DictionaryEntry', 'System.ValueType'], {});
+  o.addNote('Name', key);
+  o.addNote('Key', key);
+  o.addNote('Value', value);
+  o.toStringImpl = () => `[${objectToString(key)}, ${objectToString(value)}]`;
+  return o;
+}
+
+/** Object.ToString() as PowerShell's PSObject presents it (en-US). */
+export function objectToString(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  switch (typeof v) {
+    case 'string': return v;
+    case 'number': return formatNumber(v);
+    case 'boolean': return v ? 'True' : 'False';
+    case 'bigint': return v.toString();
+    case 'function': return 'System.Object';
+  }
+  if (v instanceof PSObject) {
+    const m = v.method('ToString');
+    if (m) return String(m.impl([]) ?? '');
+    if (v.toStringImpl) return v.toStringImpl();
+    if (v.isCustom && v.properties().length === 0) return '';
+    if (v.isCustom) return '@{' + v.properties().map((p) => `${p.name}=${objectToString(safeGet(p))}`).join('; ') + '}';
+    return v.typeNames[0] ?? '';
+  }
+  if (v instanceof PSDateTime || v instanceof PSTimeSpan) return v.toString();
+  if (Array.isArray(v) || v instanceof Uint8Array || v instanceof PSHashtable) return typeNamesOf(v)[0]!;
+  if (isScriptBlock(v)) return v.text;
+  const own = (v as { toString?: unknown }).toString;
+  if (typeof own === 'function' && own !== Object.prototype.toString) return String(v);
+  return typeNamesOf(v)[0]!;
+}
+
+/** A property read that cannot throw into the formatter (PowerShell shows such a cell empty). */
+export function safeGet(p: { get(): unknown }): unknown {
+  try { return p.get(); } catch { return null; }
+}
+
+/** Well-known names PowerShell tries when an element of a collection has no ToString of its own. */
+const DISPLAY_NAME_PATTERNS: ((n: string) => boolean)[] = [
+  (n) => n === 'name', (n) => n === 'id', (n) => n === 'key',
+  (n) => n.endsWith('key'), (n) => n.endsWith('name'), (n) => n.endsWith('id'),
+];
+
+function elementName(x: unknown): string {
+  if (x === null || x === undefined) return '$null';
+  if (x instanceof PSObject && !x.isCustom && !x.toStringImpl && !x.method('ToString')) {
+    const props = x.properties();
+    for (const test of DISPLAY_NAME_PATTERNS) {
+      const p = props.find((pp) => test(pp.name.toLowerCase()));
+      if (p) return objectToString(safeGet(p));
+    }
+  }
+  return objectToString(x);
+}
+
+/** SmartToString: a collection as '{a, b, c, d…}' (at most `limit` elements), anything else by ToString(). */
+export function cellText(v: unknown, limit = DefaultEnumerationLimit): string {
+  const items = displayEnumerable(v);
+  if (!items) return objectToString(v);
+  const parts: string[] = [];
+  let truncated = false;
+  for (let i = 0; i < items.length; i++) {
+    if (limit >= 0 && i === limit) { truncated = true; break; }
+    parts.push(elementName(items[i]));
+  }
+  return '{' + parts.join(', ') + (truncated ? '\u2026' : '') + '}';
+}

@@ -1,0 +1,67 @@
+/**
+ * The properties the formatter sees on a value: a PSObject's own, and for the value classes the .NET
+ * properties PowerShell would show (DateTime, TimeSpan).
+ */
+import { PSObject } from '../values/psobject.js';
+import { PSDateTime } from '../values/datetime.js';
+import { PSTimeSpan } from '../values/timespan.js';
+import { safeGet } from './display-string.js';
+
+export interface DisplayProperty { readonly name: string; get(): unknown }
+
+export function propertiesOf(v: unknown): DisplayProperty[] {
+  if (v instanceof PSObject) return v.properties().map((p) => ({ name: p.name, get: () => safeGet(p) }));
+  if (v instanceof PSTimeSpan) {
+    const t = v;
+    return [
+      ['Ticks', t.ticks], ['Days', t.days], ['Hours', t.hours], ['Milliseconds', t.milliseconds], ['Minutes', t.minutes],
+      ['Seconds', t.seconds], ['TotalDays', t.ticks / PSTimeSpan.TicksPerDay], ['TotalHours', t.ticks / PSTimeSpan.TicksPerHour],
+      ['TotalMilliseconds', t.ticks / PSTimeSpan.TicksPerMs], ['TotalMinutes', t.ticks / PSTimeSpan.TicksPerMinute],
+      ['TotalSeconds', t.ticks / PSTimeSpan.TicksPerSecond],
+    ].map(([name, value]) => ({ name: name as string, get: () => value }));
+  }
+  if (v instanceof PSDateTime) {
+    const f = v.fields();
+    const midnight = new PSDateTime(v.ms - (((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.millisecond), v.kind);
+    const startOfYear = Date.UTC(f.year, 0, 1);
+    const dayOfYear = Math.floor((Date.UTC(f.year, f.month - 1, f.day) - startOfYear) / 86_400_000) + 1;
+    return ([
+      ['DateTime', v.toLongString()], ['Date', midnight], ['Day', f.day], ['DayOfWeek', PSDateTime.dayName(f.dayOfWeek)],
+      ['DayOfYear', dayOfYear], ['Hour', f.hour], ['Kind', v.kind], ['Millisecond', f.millisecond], ['Microsecond', 0],
+      ['Nanosecond', 0], ['Minute', f.minute], ['Month', f.month], ['Second', f.second],
+      ['TimeOfDay', PSTimeSpan.from(0, f.hour, f.minute, f.second, f.millisecond)], ['Year', f.year],
+    ] as [string, unknown][]).map(([name, value]) => ({ name, get: () => value }));
+  }
+  return [];
+}
+
+export function findProperty(v: unknown, name: string): DisplayProperty | undefined {
+  if (v instanceof PSObject) {
+    const p = v.property(name);
+    return p ? { name: p.name, get: () => safeGet(p) } : undefined;
+  }
+  const lower = name.toLowerCase();
+  return propertiesOf(v).find((p) => p.name.toLowerCase() === lower);
+}
+
+/** PowerShell wildcard match (* ? [a-z]), case-insensitive. */
+export function wildcardToRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '`' && i + 1 < pattern.length) { re += escapeRe(pattern[++i]!); continue; }
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end < 0) { re += '\\['; continue; }
+      re += '[' + pattern.slice(i + 1, end).replace(/\\/g, '\\\\') + ']';
+      i = end;
+    } else re += escapeRe(c);
+  }
+  return new RegExp('^' + re + '$', 'is');
+}
+
+export function hasWildcard(s: string): boolean { return /[*?[]/.test(s); }
+
+function escapeRe(c: string): string { return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); }
