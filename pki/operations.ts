@@ -55,6 +55,11 @@ export interface ImportPfxOptions {
   exportable?: boolean;
   /** Key storage provider for the imported keys (default: the software KSP). */
   provider?: string;
+  /**
+   * Check the file against the BYOC rules (at the emulator clock) before anything is stored: the end-entity
+   * certificate with a key must pass, else ByocValidationError and nothing is added.
+   */
+  requireByoc?: boolean;
 }
 
 /**
@@ -71,6 +76,18 @@ export function importPfx(ctx: PkiContext, data: Uint8Array | ArrayBuffer, passw
       const alg = e.info.keyAlgorithm === 'RSA' ? 'RSA' : e.info.keyLength === 384 ? 'ECDSA_nistP384' : e.info.keyLength === 256 ? 'ECDSA_nistP256' : 'ECDSA_nistP521';
       checkProviderRequest(provider, policy, alg, e.info.keyLength, readTpm(ctx.store).present);
     }
+  }
+  if (opts.requireByoc) {
+    const withKey = entries.find((e) => e.pkcs8) ?? entries[0]!;
+    const candidate: StoredCertificate = {
+      ...withKey.info, location: where.location, storeName: where.storeName, storePath: `${where.location}\\${where.storeName}`,
+      friendlyName: withKey.friendlyName ?? '', archived: false,
+      ...(withKey.pkcs8 ? {
+        keyRef: '(not yet stored)',
+        key: { keyRef: '(not yet stored)', uniqueName: '', provider, algorithm: withKey.info.keyAlgorithm, keyLength: withKey.info.keyLength, exportPolicy: policy, machineKey: where.location === 'LocalMachine', acl: [], createdAt: ctx.clock.now().toISOString() },
+      } : {}),
+    };
+    validateByoc(candidate, ctx.clock.now());
   }
   const done: StoredCertificate[] = [];
   try {

@@ -1,7 +1,7 @@
 /**
  * tenant/: the emulated Microsoft Entra tenant. This facade is what other modules import (docs/tenant.md).
  */
-export { Tenant, type TenantOptions } from './tenant.js';
+export { Tenant, type TenantOptions, type TenantFault } from './tenant.js';
 export type { TenantRequest, TenantResponse } from './http.js';
 export type { TenantDoc, UserRecord, ApplicationRecord, ServicePrincipalRecord, KeyCredentialRecord, AppRoleAssignmentRecord, AuditRecord, SeedOptions } from './model.js';
 export { Directory } from './directory.js';

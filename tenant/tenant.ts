@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { StateCorruptError, StateStore, type Clock } from '../state/index.js';
 import { Directory } from './directory.js';
-import { AadstsError, GraphError, aadsts, graph } from './errors.js';
+import { AadstsError, GraphError, aadsts, graph, tenantErrors } from './errors.js';
+
+export type TenantFault = 'tokenEndpoint' | 'graph' | 'syncApi' | 'removeKey' | 'unreachable';
 import {
   MAX_BODY, aadError, bodyText, graphError, json, normaliseHeaders, type RequestContext, type TenantRequest, type TenantResponse,
 } from './http.js';
-import type { SeedOptions, TenantDoc } from './model.js';
+import type { SeedOptions, TenantDoc, UserRecord } from './model.js';
+import { hashPassword, isComplex } from './passwords.js';
+import { serviceAccountUpn } from './seed.js';
 import { instanceDiscovery, keys, openidConfiguration } from './discovery.js';
 import { tokenEndpoint } from './token-endpoint.js';
 import { GraphService } from './graph/service.js';
@@ -44,6 +48,33 @@ export class Tenant {
 
   get clock(): Clock { return this.options.clock; }
   doc(): TenantDoc { return this.directory.read(); }
+
+  /** Reseed the directory (Reset-Emulator): a fresh tenant, new signing key; tokens issued before no longer verify. */
+  reset(seed: SeedOptions = this.options.seed ?? {}, serviceAccountPassword?: string): TenantDoc {
+    return this.directory.reset(seed, serviceAccountPassword);
+  }
+
+  /** Set-EmulatorFault / Clear-EmulatorFault: tokenEndpoint, graph, syncApi, removeKey, unreachable. */
+  setFault(name: TenantFault, on: boolean): void {
+    this.directory.update(null, (d) => { if (on) d.faults[name] = true; else delete d.faults[name]; });
+  }
+
+  /** Change a user's password (admin action outside Graph); audited. */
+  setPassword(userPrincipalName: string, password: string): void {
+    if (!isComplex(password)) throw tenantErrors.weakPassword();
+    this.directory.update(null, (d, audit) => {
+      const u = Directory.user(d, userPrincipalName);
+      if (!u) throw tenantErrors.userNotFound(userPrincipalName);
+      u.password = hashPassword(password);
+      audit('Reset user password', 'UserManagement', [{ id: u.id, displayName: u.userPrincipalName, type: 'User' }]);
+    });
+  }
+
+  /** The legacy connector account of a server (Sync_<SERVER>_<hex>), if it exists. */
+  serviceAccount(serverName: string): UserRecord | undefined {
+    const d = this.doc();
+    return Directory.user(d, serviceAccountUpn(serverName, d.tenantId, d.domains[0]));
+  }
 
   async handle(req: TenantRequest): Promise<TenantResponse> {
     let ctx: RequestContext | undefined;

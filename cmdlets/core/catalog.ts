@@ -25,6 +25,15 @@ export interface CatalogEntry {
 
 export interface CommandCatalog {
   list(): CatalogEntry[];
+  /** A cmdlet's metadata, loading it if needed (entries of lazily loaded cmdlets carry none). */
+  meta?(name: string): Promise<CmdletMeta | undefined> | CmdletMeta | undefined;
+}
+
+/** The metadata of a catalog entry: its own, else what the catalog loads. */
+export async function metaOf(catalog: CommandCatalog, e: CatalogEntry): Promise<CmdletMeta | undefined> {
+  if (e.meta) return e.meta;
+  if (e.commandType !== 'Cmdlet' || !catalog.meta) return undefined;
+  try { return await catalog.meta(e.name); } catch { return undefined; }
 }
 
 export function catalogOf(ctx: ExecutionContext): CommandCatalog {

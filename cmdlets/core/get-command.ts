@@ -3,7 +3,7 @@ import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { PSObject } from '../../runtime/values/psobject.js';
-import { catalogOf, KIND_ORDER, moduleVersion, resolveEntry, type CatalogEntry } from './catalog.js';
+import { catalogOf, KIND_ORDER, metaOf, moduleVersion, resolveEntry, type CatalogEntry } from './catalog.js';
 import { hasWildcards, wildcardToRegex, compareStrings } from './lang.js';
 import { syntaxLines } from './syntax.js';
 
@@ -83,7 +83,8 @@ export class GetCommandCommand extends Cmdlet {
   private readonly seen = new Set<string>();
 
   override async processRecord(): Promise<void> {
-    const all = catalogOf(this.context).list();
+    const catalog = catalogOf(this.context);
+    const all = catalog.list();
     const types = this.CommandType === undefined ? undefined : (Array.isArray(this.CommandType) ? this.CommandType : [this.CommandType]).map((t) => t.toLowerCase());
     const byType = (e: CatalogEntry) => !types || types.includes('all') || types.includes(e.commandType.toLowerCase());
     const mods = this.Module?.map((m) => wildcardToRegex(m));
@@ -123,8 +124,9 @@ export class GetCommandCommand extends Cmdlet {
       if (this.Syntax) {
         if (e.commandType === 'Alias') await this.writeObject(e.definition);
         else {
-          const params = e.meta?.parameters ?? e.parameters ?? [];
-          await this.writeObject('\n' + syntaxLines(e.name, params, e.meta ?? {}).join('\n\n') + '\n');
+          const meta = await metaOf(catalog, e);
+          const params = meta?.parameters ?? e.parameters ?? [];
+          await this.writeObject('\n' + syntaxLines(e.name, params, meta ?? {}).join('\n\n') + '\n');
         }
       } else await this.writeObject(commandInfo(e, all));
     }

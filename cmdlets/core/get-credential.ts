@@ -15,14 +15,12 @@ const DEFAULT_MESSAGE = 'Enter your credentials.';
  */
 export async function promptForCredential(cmdlet: Cmdlet, opts: { title?: string; message?: string; userName?: string }): Promise<PSCredential | null> {
   const host = cmdlet.context.host;
-  host.writeLine();
   host.writeLine(opts.title ?? DEFAULT_TITLE);
   host.writeLine(opts.message ?? DEFAULT_MESSAGE);
   let user = opts.userName ?? '';
   if (!user) user = (await host.readLine('User: ')).trim();
   if (!user) return null;
   const password = await host.readSecret(`Password for user ${user}: `);
-  host.writeLine();
   return new PSCredential(user, new SecureString(password));
 }
 

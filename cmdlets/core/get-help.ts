@@ -2,7 +2,7 @@ import { Cmdlet } from '../../runtime/commands/cmdlet.js';
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
-import { catalogOf, resolveEntry, type CatalogEntry } from './catalog.js';
+import { catalogOf, metaOf, resolveEntry, type CatalogEntry } from './catalog.js';
 import { hasWildcards, wildcardToRegex, compareStrings } from './lang.js';
 import { renderHelp, renderParameters, type HelpSource, type HelpView } from './help-text.js';
 
@@ -59,7 +59,8 @@ export class GetHelpCommand extends Cmdlet {
 
   override async processRecord(): Promise<void> {
     if (!this.Name) { await this.writeObject(GENERAL_HELP); return; }
-    const all = catalogOf(this.context).list();
+    const catalog = catalogOf(this.context);
+    const all = catalog.list();
     const targets: CatalogEntry[] = [];
     if (hasWildcards(this.Name)) {
       const re = wildcardToRegex(this.Name);
@@ -67,7 +68,7 @@ export class GetHelpCommand extends Cmdlet {
       if (hits.length > 1) {
         // Several matches: pwsh lists them (Name, Category, Module, Synopsis) instead of one article.
         for (const h of hits) {
-          await this.writeObject(`${h.name.padEnd(40)} ${(h.commandType === 'Cmdlet' ? 'Cmdlet' : 'Function').padEnd(9)} ${h.module.padEnd(30)} ${h.meta?.synopsis ?? ''}`.trimEnd());
+          await this.writeObject(`${h.name.padEnd(40)} ${(h.commandType === 'Cmdlet' ? 'Cmdlet' : 'Function').padEnd(9)} ${h.module.padEnd(30)} ${(await metaOf(catalog, h))?.synopsis ?? ''}`.trimEnd());
         }
         return;
       }
@@ -83,10 +84,11 @@ export class GetHelpCommand extends Cmdlet {
     }
     const width = this.context.host.width || 120;
     for (const e of targets) {
+      const meta = await metaOf(catalog, e);
       const src: HelpSource = {
         name: e.name,
-        meta: e.meta,
-        parameters: e.meta?.parameters ?? e.parameters ?? [],
+        meta,
+        parameters: meta?.parameters ?? e.parameters ?? [],
         aliases: all.filter((a) => a.commandType === 'Alias' && a.definition.toLowerCase() === e.name.toLowerCase()).map((a) => a.name),
       };
       if (this.Parameter) {

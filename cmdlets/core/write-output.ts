@@ -2,6 +2,7 @@ import { Cmdlet } from '../../runtime/commands/cmdlet.js';
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
+import type { MaybePromise } from '../../runtime/commands/context.js';
 
 /** Write-Output: sends its arguments (enumerated unless -NoEnumerate) down the pipeline. */
 export class WriteOutputCommand extends Cmdlet {
@@ -24,7 +25,7 @@ export class WriteOutputCommand extends Cmdlet {
   InputObject: unknown = undefined;
   NoEnumerate = false;
 
-  override processRecord(): unknown {
+  override processRecord(): MaybePromise<void> {
     if (this.InputObject === undefined) return;
     return this.writeObject(this.InputObject, !this.NoEnumerate);
   }

@@ -213,35 +213,44 @@ function simpleName(name: string): string {
 
 function emailName(name: string): string { return /(?:^|, )E=([^,]+)/.exec(name)?.[1] ?? ''; }
 
-/** X509Certificate2.ToString(true), following dotnet/runtime's X509Certificate2.ToString(bool). */
+/** X509Certificate2.ToString(true), appended piece by piece as dotnet/runtime's X509Certificate2.ToString(bool) does. */
 export function certificateVerboseText(cert: CertificateInfo | StoredCertificate): string {
-  const out: string[] = [];
+  let sb = '';
+  const line = (t = '') => { sb += t + '\n'; };
   const nameBlock = (header: string, name: string, subject: boolean) => {
-    out.push('', '', header, `  ${name}`);
+    line(); line(); line(header); sb += `  ${name}`;
     const simple = simpleName(name);
-    if (simple) out.push(`  Simple Name: ${simple}`);
+    if (simple) { line(); sb += `  Simple Name: ${simple}`; }
     const email = emailName(name);
-    if (email) out.push(`  Email Name: ${email}`);
+    if (email) { line(); sb += `  Email Name: ${email}`; }
     const dns = subject ? cert.dnsNames[0] ?? simple : simple;
-    if (dns) out.push(`  DNS Name: ${dns}`);
+    if (dns) { line(); sb += `  DNS Name: ${dns}`; }
   };
-  out.push('[Version]', `  V${cert.version}`);
+  const field = (header: string, value: string) => { line(); line(); line(header); sb += `  ${value}`; };
+  line('[Version]'); sb += `  V${cert.version}`;
   nameBlock('[Subject]', cert.subject, true);
   nameBlock('[Issuer]', cert.issuer, false);
-  out.push('', '', '[Serial Number]', `  ${cert.serialNumber}`);
-  out.push('', '', '[Not Before]', `  ${dateText(cert.notBefore)}`);
-  out.push('', '', '[Not After]', `  ${dateText(cert.notAfter)}`);
-  out.push('', '', '[Thumbprint]', `  ${cert.thumbprint}`);
-  out.push('', '', '[Signature Algorithm]', `  ${cert.signatureAlgorithm}(${cert.signatureAlgorithmOid})`);
-  out.push('', '', '[Public Key]', `  Algorithm: ${cert.keyAlgorithm}`, `  Length: ${cert.keyAlgorithm === 'RSA' ? cert.keyLength : ''}`,
-    `  Key Blob: ${hexBlock(spkiKeyBits(cert.publicKeySpki))}`, `  Parameters: ${hexBlock(spkiParameters(cert))}`);
+  field('[Serial Number]', cert.serialNumber);
+  field('[Not Before]', dateText(cert.notBefore));
+  field('[Not After]', dateText(cert.notAfter));
+  field('[Thumbprint]', cert.thumbprint);
+  field('[Signature Algorithm]', `${cert.signatureAlgorithm}(${cert.signatureAlgorithmOid})`);
+  line(); line(); sb += '[Public Key]';
+  line(); sb += `  Algorithm: ${cert.keyAlgorithm}`;
+  line(); sb += `  Length: ${cert.keyAlgorithm === 'RSA' ? cert.keyLength : ''}`;
+  line(); sb += '  Key Blob: '; line(hexBlock(spkiKeyBits(cert.publicKeySpki)));
+  sb += `  Parameters: ${hexBlock(spkiParameters(cert))}`;
   // Windows prints only the header for a CNG key: CspKeyContainerInfo exists for CAPI keys alone.
-  if (cert.hasPrivateKey) out.push('', '', '[Private Key]', '');
+  if (cert.hasPrivateKey) { line(); line(); line('[Private Key]'); }
   if (cert.extensions.length > 0) {
-    out.push('', '', '[Extensions]');
-    for (const e of cert.extensions) out.push(`* ${e.friendlyName === e.oid ? e.oid : e.friendlyName}(${e.oid}):`, `  ${e.formatted}`);
+    line(); line(); sb += '[Extensions]';
+    for (const e of cert.extensions) {
+      line(); sb += `* ${e.friendlyName === e.oid ? e.oid : e.friendlyName}(${e.oid}):`;
+      line(); sb += `  ${e.formatted}`;
+    }
   }
-  return out.join('\n') + '\n';
+  line();
+  return sb;
 }
 
 const TRIVIAL_HANDLE = 0x2_6400_0000;

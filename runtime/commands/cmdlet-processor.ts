@@ -187,20 +187,39 @@ export class CmdletProcessor implements CommandProcessor {
 
   begin(): MaybePromise<void> { return this.guard(() => this.cmdlet.beginProcessing()); }
 
+  /** The one parameter that takes any pipeline object as is (InputObject of type object): no conversion per record. */
+  private direct: string | null | undefined;
+
+  private directParameter(): string | null {
+    if (this.direct !== undefined) return this.direct;
+    const open = this.cmdlet.meta.parameters.filter((p) => ParameterBinder.inSet(p, this.set) && !this.state.bound.has(p.name)
+      && (p.valueFromPipeline || p.valueFromPipelineByPropertyName));
+    const only = open.length === 1 ? open[0]! : undefined;
+    this.direct = only && only.valueFromPipeline && !only.valueFromPipelineByPropertyName && !only.type.element
+      && (only.type.kind === 'object' || only.type.kind === 'psobject') ? only.name : null;
+    return this.direct;
+  }
+
   process(input: unknown, hasInput: boolean): MaybePromise<void> {
     if (this.terminated) return;
     if (!hasInput) return this.guard(() => this.cmdlet.processRecord());
     if (this.services.stopping) throw new PipelineStoppedSignal('ctrl-c');
-    let bound: Map<string, unknown>;
-    try {
-      bound = this.binder.bindPipelineObject(this.state, this.set, input);
-    } catch (e) {
-      if (e instanceof RuntimeError) { this.failed = true; this.streams.error(this.stampRecord(e.record)); return; }
-      throw e;
+    const direct = this.directParameter();
+    if (direct !== null) {
+      (this.cmdlet as unknown as Record<string, unknown>)[direct] = input;
+      this.cmdlet.boundParameters.set(direct, input);
+    } else {
+      let bound: Map<string, unknown>;
+      try {
+        bound = this.binder.bindPipelineObject(this.state, this.set, input);
+      } catch (e) {
+        if (e instanceof RuntimeError) { this.failed = true; this.streams.error(this.stampRecord(e.record)); return; }
+        throw e;
+      }
+      for (const k of this.pipelineBound) { (this.cmdlet as unknown as Record<string, unknown>)[k] = undefined; this.cmdlet.boundParameters.delete(k); }
+      this.pipelineBound = [...bound.keys()];
+      for (const [k, v] of bound) this.assign(k, v);
     }
-    for (const k of this.pipelineBound) { (this.cmdlet as unknown as Record<string, unknown>)[k] = undefined; this.cmdlet.boundParameters.delete(k); }
-    this.pipelineBound = [...bound.keys()];
-    for (const [k, v] of bound) this.assign(k, v);
     this.cmdlet.currentInput = input;
     return this.guard(() => this.cmdlet.processRecord());
   }

@@ -121,8 +121,8 @@ async function execImpure(rt: CompileRuntime, s: A.Statement, src: string | unde
         if (!c) throw err;
         rt.session.recordError(err.record);
         const saved = rt.session.current.vars.get('_')?.value;
-        rt.session.current.setLocal('_', err.record);
-        try { await execBlock(rt, c.body, src, sink); } finally { rt.session.current.setLocal('_', saved ?? null); }
+        rt.session.current.setKey('_', err.record);
+        try { await execBlock(rt, c.body, src, sink); } finally { rt.session.current.setKey('_', saved ?? null); }
       } finally {
         if (s.finallyBody) await execBlock(rt, s.finallyBody, src, sink);
       }
@@ -151,7 +151,7 @@ async function execSwitch(rt: CompileRuntime, s: A.SwitchStmt, src: string | und
   const saved = scope.vars.get('_')?.value ?? null;
   try {
     outer: for (const item of items) {
-      scope.setLocal('_', item);
+      scope.setKey('_', item);
       let matched = false;
       try {
         for (const c of s.clauses) {
@@ -160,7 +160,7 @@ async function execSwitch(rt: CompileRuntime, s: A.SwitchStmt, src: string | und
             const r = await rt.makeScriptBlock(c.cond.block).invoke({ dollarUnder: item, newScope: false });
             ok = toBool(collapse(r));
           } else ok = switchTest(rt, s.flags, await evalExpr(rt, c.cond, src), item);
-          if (ok) { matched = true; scope.setLocal('_', item); await execBlock(rt, c.body, src, sink); }
+          if (ok) { matched = true; scope.setKey('_', item); await execBlock(rt, c.body, src, sink); }
         }
         if (!matched && s.defaultBody) await execBlock(rt, s.defaultBody, src, sink);
       } catch (e) {
@@ -172,7 +172,7 @@ async function execSwitch(rt: CompileRuntime, s: A.SwitchStmt, src: string | und
       }
     }
   } finally {
-    scope.setLocal('_', saved);
+    scope.setKey('_', saved);
   }
 }
 

@@ -264,7 +264,7 @@ function buildAssign(s: A.AssignStmt, src: string | undefined, returnValue: bool
     return (rt) => {
       let v = value(rt);
       if (v === undefined) v = null;
-      rt.session.current.setLocal(name, v, display);
+      rt.session.current.setKey(name, v, display);
       return returnValue ? v : undefined;
     };
   }
@@ -371,8 +371,8 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
           if (!c) throw err;
           rt.session.recordError(err.record);
           const saved = rt.session.current.vars.get('_')?.value;
-          rt.session.current.setLocal('_', err.record);
-          try { c.body(rt, out); } finally { rt.session.current.setLocal('_', saved ?? null); }
+          rt.session.current.setKey('_', err.record);
+          try { c.body(rt, out); } finally { rt.session.current.setKey('_', saved ?? null); }
         } finally {
           if (fin) fin(rt, out);
         }
@@ -416,7 +416,7 @@ export function switchTest(rt: Runtime, flags: A.SwitchStmt['flags'], cond: unkn
   const ci = !flags.caseSensitive;
   if (flags.regex) {
     const m = regexFor(cond, ci).exec(toPSString(item));
-    if (m) rt.session.current.setLocal('matches', matchesTable(m), 'Matches');
+    if (m) rt.session.current.setKey('matches', matchesTable(m), 'Matches');
     return m !== null;
   }
   if (flags.wildcard) return like(item, cond, ci);
@@ -444,7 +444,7 @@ function buildSwitch(s: A.SwitchStmt, src: string | undefined): StmtFn {
     const saved = scope.vars.get('_')?.value ?? null;
     try {
       outer: for (const item of items) {
-        scope.setLocal('_', item);
+        scope.setKey('_', item);
         let matched = false;
         try {
           for (const c of clauses) {
@@ -454,7 +454,7 @@ function buildSwitch(s: A.SwitchStmt, src: string | undefined): StmtFn {
               if (r instanceof Promise) throw Errors.notSupported('A command in a switch condition');
               ok = toBool(collapse(r));
             } else ok = switchTest(rt, s.flags, c.cond(rt), item);
-            if (ok) { matched = true; scope.setLocal('_', item); c.body(rt, out); }
+            if (ok) { matched = true; scope.setKey('_', item); c.body(rt, out); }
           }
           if (!matched && def) def(rt, out);
         } catch (e) {
@@ -466,7 +466,7 @@ function buildSwitch(s: A.SwitchStmt, src: string | undefined): StmtFn {
         }
       }
     } finally {
-      scope.setLocal('_', saved);
+      scope.setKey('_', saved);
     }
   };
 }

@@ -82,11 +82,11 @@ export function writeVariable(rt: Runtime, v: A.VarExpr, value: unknown, type?: 
     const existing = scope.vars.get(v.name);
     const converted = convertToType(value, type);
     if (existing && !existing.readOnly) { existing.type = type; existing.value = converted; }
-    else if (existing) scope.setLocal(v.name, converted);
+    else if (existing) scope.setKey(v.name, converted);
     else scope.vars.set(v.name, { name: v.display, value: converted, type } as Variable);
     return;
   }
-  scope.setLocal(v.name, value, v.display);
+  scope.setKey(v.name, value, v.display);
 }
 
 // ---------- members ----------
@@ -238,11 +238,11 @@ export function stamp(e: unknown, source: string | undefined, node: A.Extent): u
 }
 
 export function setDollarUnder(rt: Runtime, value: unknown): void {
-  rt.session.current.setLocal('_', value);
+  rt.session.current.setKey('_', value);
 }
 
 export function matchesHook(rt: Runtime): (m: PSHashtable) => void {
-  return (m) => rt.session.current.setLocal('matches', m, 'Matches');
+  return (m) => rt.session.current.setKey('matches', m, 'Matches');
 }
 
 export { exceptionOf };

@@ -240,8 +240,9 @@ export class PSScriptBlock implements ScriptBlock {
     return which === 'end' ? ast.endBlock : undefined;
   }
 
-  beginScope(opts: ScriptBlockInvocation): MaybePromise<unknown> {
-    const scope = new Scope(this.rt.session.current, 'function');
+  beginScope(opts: ScriptBlockInvocation & { dotSource?: boolean }): MaybePromise<unknown> {
+    // A dot-sourced block (`. { }`, `. ./script.ps1`) runs in the caller's scope.
+    const scope = opts.dotSource ? this.rt.session.current : new Scope(this.rt.session.current, 'function');
     if (opts.input) scope.vars.set('input', { name: 'input', value: opts.input });
     const b = this.bind(scope, opts, !opts.boundParameters);
     if (b instanceof Promise) return b.then(() => scope);
@@ -250,7 +251,7 @@ export class PSScriptBlock implements ScriptBlock {
 
   invokeNamedBlock(block: 'begin' | 'process' | 'end', scope: unknown, opts: ScriptBlockInvocation = {}): MaybePromise<Output> {
     const s = scope instanceof Scope ? scope : new Scope(this.rt.session.current, 'function');
-    if ('dollarUnder' in opts) s.vars.set('_', { name: '_', value: opts.dollarUnder });
+    if (opts.dollarUnder !== undefined) s.setKey('_', opts.dollarUnder, '_');
     if (opts.input) s.vars.set('input', { name: 'input', value: opts.input });
     return this.run(s, this.rt.session.current, opts, undefined, block);
   }

@@ -38,11 +38,16 @@ export class Scope {
     return undefined;
   }
 
-  /** Sets in this scope (a local variable), honouring an existing local type constraint. */
+  /** Sets a variable in this scope (any case), honouring an existing local type constraint. */
   setLocal(name: string, value: unknown, display = name): void {
-    const v = this.vars.get(name);
+    this.setKey(name.toLowerCase(), value, display);
+  }
+
+  /** setLocal for a name already lower-cased (the evaluator's hot path). */
+  setKey(key: string, value: unknown, display = key): void {
+    const v = this.vars.get(key);
     if (v) { assign(v, value); return; }
-    this.vars.set(name, { name: display, value });
+    this.vars.set(key, { name: display, value });
   }
 }
 
@@ -150,7 +155,7 @@ export class Session implements SessionVariables {
     const r = this.resolve(name);
     if (r.scope === 'env') { const n = name.slice(name.indexOf(':') + 1); if (value === null || value === undefined || value === '') delete process.env[n]; else process.env[n] = toPSString(value); return; }
     const target = r.scope ?? (scope === 'Global' ? this.global : scope === 'Script' ? this.current.scriptScope : this.current);
-    target.setLocal(r.key, value, r.display);
+    target.setKey(r.key, value, r.display);
   }
 
   remove(name: string): boolean {

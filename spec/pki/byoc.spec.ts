@@ -87,4 +87,45 @@ describe('pki: BYOC validation (documented certificate requirements)', function 
     t.clock.set(new Date(imported!.notBefore.getTime() + 86_400_000)); // openssl stamped it with real time
     expect(byocViolationsOf(t.ctx, imported!).map((v) => v.rule)).to.deep.equal(['KeyLength', 'HashAlgorithm', 'NonExportable', 'StoreLocation']);
   });
+
+  describe('importPfx with requireByoc: malformed or unsuitable files add nothing', () => {
+    const pfxOf = (name: string, newkey: string, extra: string[] = [], pkcs12: string[] = []) => {
+      const c = opensslCert(files.dir, name, newkey, extra);
+      const out = files.file(`${name}.pfx`);
+      openssl(['pkcs12', '-export', '-in', c.pem, '-inkey', c.key, '-passout', 'pass:pw', '-out', out, ...pkcs12]);
+      t.clock.set(new Date(Date.now() + 60_000)); // openssl stamped the validity with real time
+      return new Uint8Array(fs.readFileSync(out));
+    };
+    const empty = () => t.ctx.stores.list('LocalMachine\\My').length === 0 && t.ctx.vault.list().length === 0;
+
+    const cases: [string, () => Uint8Array, ByocRule][] = [
+      ['1024-bit key', () => pfxOf('k1024', 'rsa:1024'), 'KeyLength'],
+      ['EC key', () => pfxOf('kec', 'ec', ['-pkeyopt', 'ec_paramgen_curve:P-256']), 'KeyAlgorithm'],
+      ['SHA-1 signature', () => pfxOf('ksha1', 'rsa:2048', ['-sha1']), 'HashAlgorithm'],
+      ['no private key', () => pfxOf('knokey', 'rsa:2048', [], ['-nokeys']), 'PrivateKey'],
+    ];
+    for (const [name, make, rule] of cases) {
+      it(name, () => {
+        const bytes = make();
+        failsWith(rule, () => importPfx(t.ctx, bytes, 'pw', { certStoreLocation: 'Cert:\\LocalMachine\\My', requireByoc: true }));
+        expect(empty()).to.equal(true);
+      });
+    }
+
+    it('expired at the emulator clock', () => {
+      const bytes = pfxOf('kexp', 'rsa:2048');
+      t.clock.advance(60 * 86_400_000);
+      failsWith('Expired', () => importPfx(t.ctx, bytes, 'pw', { certStoreLocation: 'Cert:\\LocalMachine\\My', requireByoc: true }));
+      expect(empty()).to.equal(true);
+    });
+
+    it('exportable or CurrentUser imports fail their rule; the documented import passes', () => {
+      const bytes = pfxOf('kok', 'rsa:2048');
+      failsWith('NonExportable', () => importPfx(t.ctx, bytes, 'pw', { certStoreLocation: 'Cert:\\LocalMachine\\My', exportable: true, requireByoc: true }));
+      failsWith('StoreLocation', () => importPfx(t.ctx, bytes, 'pw', { certStoreLocation: 'Cert:\\CurrentUser\\My', requireByoc: true }));
+      expect(empty() && t.ctx.stores.list('CurrentUser\\My').length === 0).to.equal(true);
+      const [ok] = importPfx(t.ctx, bytes, 'pw', { certStoreLocation: 'Cert:\\LocalMachine\\My', requireByoc: true });
+      expect(validateByocCertificate(t.ctx, ok!.thumbprint).hasPrivateKey).to.equal(true);
+    });
+  });
 });
