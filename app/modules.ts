@@ -1,14 +1,17 @@
 import type { ShellModule } from '../runtime/module-catalog.js';
 import { lazyModule } from './module.js';
 import { stateModule } from './state-services.js';
-import { coreCommandIndex, coreAliases } from '../cmdlets/core/index.js';
+import { coreCommandIndex, coreAliases, ProviderRegistry } from '../cmdlets/core/index.js';
 
 /** Every module of a session, in the order they register. */
 export function allModules(home?: string): { modules: ShellModule[]; state: ReturnType<typeof stateModule> } {
   const state = stateModule(home);
   const modules: ShellModule[] = [
     state,
-    lazyModule('Microsoft.PowerShell', coreCommandIndex, { aliases: coreAliases }),
+    lazyModule('Microsoft.PowerShell', coreCommandIndex, {
+      aliases: coreAliases,
+      setup: (services) => services.register('providers', () => new ProviderRegistry()),
+    }),
   ];
   return { modules, state };
 }

@@ -60,11 +60,15 @@ export function seedOnPrem(size: number, forest = 'contoso.com', seed = 0x5eed):
 /** Change `count` random live objects (what admins do on-premises between cycles). */
 export function churn(doc: OnPremDoc, count: number): number {
   const rand = prng(doc.rngState);
-  let changed = 0;
+  const seen = new Set<number>();
   const n = doc.objects.length;
-  for (let i = 0; i < count && n > 0; i++) {
-    const o = doc.objects[Math.floor(rand() * n)];
-    if (o.deleted) continue;
+  let changed = 0;
+  const live = doc.objects.reduce((k, o) => k + (o.deleted ? 0 : 1), 0);
+  for (let tries = 0; changed < Math.min(count, live) && tries < count * 20; tries++) {
+    const at = Math.floor(rand() * n);
+    const o = doc.objects[at];
+    if (o.deleted || seen.has(at)) continue;
+    seen.add(at);
     o.title = TITLES[Math.floor(rand() * TITLES.length)] + (o.t === 'group' ? ' Group' : '');
     o.usn = doc.nextUsn++;
     changed++;

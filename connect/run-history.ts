@@ -49,6 +49,14 @@ export const AAD_CONNECTOR_ID = 'b891884f-051e-4a83-95af-2544101c9083';
 export const adConnectorId = (forest: string) => nameGuid(`ad-connector:${forest}`);
 export const aadConnectorName = (tenantDomain: string) => `${tenantDomain} - AAD`;
 
+const profileIds = new Map<string, string>();
+function profileId(connectorId: string, profile: string): string {
+  const k = `${connectorId}:${profile}`;
+  let id = profileIds.get(k);
+  if (!id) profileIds.set(k, id = nameGuid(`run-profile:${k}`));
+  return id;
+}
+
 export function newRun(
   connectorId: string, connectorName: string, profile: string, runNumber: number, start: Date, end: Date,
   result: string, stats: Partial<RunStepResult> = {},
@@ -67,7 +75,7 @@ export function newRun(
   };
   return {
     RunHistoryId: id, ConnectorId: connectorId, ConnectorName: connectorName,
-    RunProfileId: nameGuid(`run-profile:${connectorId}:${profile}`), RunProfileName: profile, RunNumber: runNumber,
+    RunProfileId: profileId(connectorId, profile), RunProfileName: profile, RunNumber: runNumber,
     Username: 'NT SERVICE\\ADSync', Result: result, CurrentStepNumber: 1, TotalSteps: 1,
     StartDate: start.toISOString(), EndDate: end.toISOString(), RunStepResults: [step],
   };
@@ -81,8 +89,13 @@ export function view(run: RunRecord, now: Date): RunProfileResult {
     : { ...run, IsRunComplete: false, Result: 'in-progress', EndDate: run.StartDate, RunStepResults: run.RunStepResults.map((s) => ({ ...s, StepResult: 'in-progress' })) };
 }
 
+/**
+ * Drop runs that ended before `olderThan`. Runs are appended in time order and ISO-8601 UTC strings sort as dates,
+ * so only the head is looked at; it is cut once a day's worth has aged out (retention is "at least" the interval).
+ */
 export function purge(doc: RunHistoryDoc, olderThan: Date): number {
-  // Runs are appended in time order and ISO-8601 UTC strings sort as dates: drop the leading old ones.
+  const head = doc.runs[0];
+  if (!head || new Date(head.EndDate).getTime() > olderThan.getTime() - 86_400_000) return 0;
   const limit = olderThan.toISOString();
   let i = 0;
   while (i < doc.runs.length && doc.runs[i].EndDate < limit) i++;

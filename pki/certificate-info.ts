@@ -117,6 +117,11 @@ function describe(der: Uint8Array): CertificateInfo {
   } catch (e) {
     throw new CertificateFormatError(`the structure is not an X.509 certificate (${(e as Error).message})`);
   }
+  return describeCertificate(cert, der);
+}
+
+/** Facts of a pkijs Certificate whose DER is `der` (the builder calls this directly instead of parsing its own output again). */
+export function describeCertificate(cert: pkijs.Certificate, der: Uint8Array): CertificateInfo {
   const spkiDer = new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER(false));
   const keyAlgorithmOid = cert.subjectPublicKeyInfo.algorithm.algorithmId;
   const key = keyFacts(spkiDer);

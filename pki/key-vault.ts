@@ -123,7 +123,8 @@ export class KeyVault {
         return b;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw e;
+        if (e instanceof KeyStoreCorruptError) throw e;
+        throw new KeyStoreCorruptError(file, (e as Error).message);
       }
     };
     return read() ?? this.store.lock.withLock(() => {

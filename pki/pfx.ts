@@ -1,6 +1,6 @@
 import { createHash, createHmac, createPrivateKey, createPublicKey, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { PfxFormatError, PfxPasswordError, PkiError } from './errors.js';
+import { CertificateFormatError, PfxFormatError, PfxPasswordError, PkiError } from './errors.js';
 import {
   decode, der, explicit, explicitNode, implicitOctets, intNode, integer, isContext, items, octetNode, octets, oid, oidNode, seq, set, type Node,
 } from './asn.js';
@@ -8,7 +8,6 @@ import { MAX_ITERATIONS, pbeDecrypt, pbeEncrypt, type PfxCipher } from './pbe.js
 import { KDF_ID, bmpPassword, pkcs12Kdf, type KdfHash } from './pkcs12-kdf.js';
 import { parseCertificate, type CertificateInfo } from './certificate-info.js';
 import { equalBytes, toBytes } from './bytes.js';
-import { CertificateFormatError } from './errors.js';
 
 const CT_DATA = '1.2.840.113549.1.7.1';
 const CT_ENCRYPTED = '1.2.840.113549.1.7.6';

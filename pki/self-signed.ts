@@ -6,7 +6,7 @@ import { InvalidArgumentError, UnsupportedKeyError } from './errors.js';
 import { toArrayBuffer } from './bytes.js';
 import { encodeSubject } from './names.js';
 import { OID } from './oids.js';
-import { parseCertificate, type CertificateInfo } from './certificate-info.js';
+import { describeCertificate, type CertificateInfo } from './certificate-info.js';
 import { generateKeyPair, keyAlgorithmName, type KeyAlgorithmName, type KeyPair } from './keygen.js';
 
 export type HashAlgorithmName = 'SHA1' | 'SHA256' | 'SHA384' | 'SHA512';
@@ -42,6 +42,8 @@ export interface SelfSignedOptions {
   basicConstraints?: { ca: boolean; pathLength?: number; critical?: boolean };
   /** Use this key instead of generating one (-ExistingKey, tests). */
   keyPair?: KeyPair;
+  /** Further extensions as DER values (-TextExtension with hex/Base64 values), appended after the defaults. */
+  customExtensions?: { oid: string; critical?: boolean; value: Uint8Array }[];
   /** Sign with this issuer instead of self-signing (a leaf under a local CA). */
   signer?: { certificateDer: Uint8Array; privateKey: KeyObject };
 }
@@ -76,7 +78,7 @@ export async function createSelfSignedCertificate(opts: SelfSignedOptions = {}):
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
   cert.subject = pkijs.RelativeDistinguishedNames.fromBER(subject.der);
-  cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(spkiDer));
+  cert.subjectPublicKeyInfo = publicKeyInfo(spkiDer);
   const issuerCert = opts.signer ? pkijs.Certificate.fromBER(toArrayBuffer(opts.signer.certificateDer)) : undefined;
   cert.issuer = issuerCert ? pkijs.RelativeDistinguishedNames.fromBER(issuerCert.subject.valueBeforeDecode) : pkijs.RelativeDistinguishedNames.fromBER(subject.der);
   cert.notBefore = new pkijs.Time({ type: timeType(notBefore), value: notBefore });
@@ -93,7 +95,15 @@ export async function createSelfSignedCertificate(opts: SelfSignedOptions = {}):
   cert.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(new Uint8Array(signature)) });
   const der = new Uint8Array(cert.toSchema(true).toBER(false));
   const pkcs8 = new Uint8Array(keyPair.privateKey.export({ format: 'der', type: 'pkcs8' }));
-  return { der, info: { ...parseCertificate(der), hasPrivateKey: true }, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, pkcs8 };
+  // Describe the object just built rather than parsing the DER again (half the cost of a cold process).
+  return { der, info: { ...describeCertificate(cert, der), hasPrivateKey: true }, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, pkcs8 };
+}
+
+/** SubjectPublicKeyInfo from Node's SPKI DER without pkijs re-parsing the key material (it is ours, already valid). */
+function publicKeyInfo(spkiDer: Uint8Array): pkijs.PublicKeyInfo {
+  const seq = asn1js.fromBER(toArrayBuffer(spkiDer)).result as asn1js.Sequence;
+  const [algorithm, bits] = seq.valueBlock.value as [asn1js.Sequence, asn1js.BitString];
+  return new pkijs.PublicKeyInfo({ algorithm: new pkijs.AlgorithmIdentifier({ schema: algorithm }), subjectPublicKey: bits });
 }
 
 export function hashName(text: string | undefined): HashAlgorithmName {
@@ -187,6 +197,13 @@ function extensions(opts: SelfSignedOptions, ku: Uint8Array | undefined, ski: Ui
     out.push(new pkijs.Extension({ extnID: OID.subjectAltName, critical: false, extnValue: san.toSchema().toBER(false) }));
   }
   out.push(new pkijs.Extension({ extnID: OID.subjectKeyIdentifier, critical: false, extnValue: new asn1js.OctetString({ valueHex: toArrayBuffer(ski) }).toBER(false) }));
+  for (const x of opts.customExtensions ?? []) {
+    if (!/^\d+(\.\d+)+$/.test(x.oid)) throw new InvalidArgumentError('InvalidExtension', `'${x.oid}' is not an object identifier.`);
+    if (out.some((e) => e.extnID === x.oid)) throw new InvalidArgumentError('InvalidExtension', `The extension ${x.oid} is given twice.`);
+    const parsed = asn1js.fromBER(toArrayBuffer(x.value));
+    if (parsed.offset !== x.value.length) throw new InvalidArgumentError('InvalidExtension', `The value of extension ${x.oid} is not one DER-encoded ASN.1 element.`);
+    out.push(new pkijs.Extension({ extnID: x.oid, critical: x.critical ?? false, extnValue: toArrayBuffer(x.value) }));
+  }
   if (issuer) {
     const issuerSki = issuer.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier);
     if (issuerSki) {

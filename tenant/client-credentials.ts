@@ -5,9 +5,8 @@ import { decodeJwt, publicKeyFromSpki, verifyJws } from './jwt.js';
 import type { KeyCredentialRecord, TenantDoc } from './model.js';
 import type { RequestContext } from './http.js';
 import { clientCredentialResource } from './scopes.js';
-import { assertionTimely } from './clock-policy.js';
+import { ACCESS_TOKEN_SECONDS, assertionTimely } from './clock-policy.js';
 import { mintAppToken } from './access-tokens.js';
-import { ACCESS_TOKEN_SECONDS } from './clock-policy.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const LOGIN_HOSTS = new Set(['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net']);

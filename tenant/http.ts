@@ -17,7 +17,7 @@ export interface TenantResponse { status: number; headers: Record<string, string
 export interface RequestContext {
   method: string;
   url: URL;
-  /** Path segments, percent-decoded where that succeeded. */
+  /** Lower-cased header names. */
   headers: Record<string, string>;
   bodyText: string;
   requestId: string;

@@ -3,7 +3,16 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { TenantRequest, TenantResponse } from './http.js';
 
 /** Anything that answers tenant requests: the Tenant itself, or a fault-injecting wrapper. */
-export interface TenantHandler { handle(req: TenantRequest): Promise<TenantResponse> }
+export interface TenantHandler {
+  handle(req: TenantRequest): Promise<TenantResponse>;
+  /** True while the 'unreachable' fault is set: the transport then fails as a dead network would. */
+  unreachable?(): boolean;
+}
+
+/** What undici's fetch throws when nothing answers; msal and the Graph client surface it as a network error. */
+function networkDown(url: string): Error {
+  return Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(`connect ECONNREFUSED (${url})`), { code: 'ECONNREFUSED' }) });
+}
 
 function parsed(res: TenantResponse): unknown {
   if (res.body === '') return {};
@@ -27,6 +36,7 @@ export class InProcessNetworkClient implements INetworkModule {
   }
 
   private async send<T>(method: string, url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    if (this.tenant.unreachable?.()) throw networkDown(url);
     const res = await this.tenant.handle({ method, url, headers: options?.headers ?? {}, body: options?.body ?? '' });
     return { status: res.status, headers: res.headers, body: parsed(res) as T };
   }
@@ -63,6 +73,7 @@ export class InProcessGraphMiddleware implements Middleware {
     if (typeof options.body === 'string') body = options.body;
     else if (options.body instanceof ArrayBuffer || ArrayBuffer.isView(options.body)) body = Buffer.from(options.body as ArrayBuffer);
     else if (isRequest && (request as Request).body) body = Buffer.from(await (request as Request).arrayBuffer());
+    if (this.tenant.unreachable?.()) throw networkDown(url);
     const res = await this.tenant.handle({ method, url, headers, body });
     const nullBody = res.status === 204 || res.status === 304;
     context.response = new Response(nullBody ? null : res.body, { status: res.status, headers: res.headers });

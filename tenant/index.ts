@@ -15,5 +15,5 @@ export {
 } from './client.js';
 export { APP_ID, APP_ROLE, ROLE, ROLE_NAMES, DEFAULT_TENANT_ID, DEFAULT_DOMAIN, DEFAULT_PASSWORD, DEFAULT_SERVER_NAME, PROOF_AUDIENCE } from './well-known.js';
 export { SYNC_DOC, SERVICE_ACCOUNT_ACTIVATION_MS, type SyncDoc } from './sync-api.js';
-export { serve, isLoopback, type ServeOptions, type ServedTenant } from './serve.js';
+export { serve, servedEndpoint, isLoopback, ENDPOINT_DOC, type ServeOptions, type ServedTenant, type ServedEndpoint } from './serve.js';
 export { localCa } from './local-ca.js';

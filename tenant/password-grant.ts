@@ -27,6 +27,8 @@ export function passwordGrant(doc: TenantDoc, ctx: RequestContext, form: URLSear
   const client = Directory.sp(doc, clientId);
   if (!client) throw aadsts.applicationNotFound(clientId, tenantSegment);
   if (!client.accountEnabled) throw aadsts.applicationDisabled(clientId, client.displayName);
+  // A tenant's own application is confidential unless it allows public client flows (isFallbackPublicClient).
+  if (!client.publicClient && Directory.app(doc, clientId)?.isFallbackPublicClient !== true) throw aadsts.credentialRequired();
 
   const user = Directory.user(doc, username);
   if (!user) throw aadsts.userNotFound(tenantSegment);

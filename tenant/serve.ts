@@ -31,6 +31,18 @@ export interface ServedTenant {
   close(): Promise<void>;
 }
 
+/** State document naming the running `syncshell serve`, so other syncshell processes on this state find it. */
+export const ENDPOINT_DOC = 'tenant-served';
+export interface ServedEndpoint { origin: string; authority: string; graphBaseUrl: string; caFile: string; tenantId: string; pid: number }
+
+/** The served tenant announced in this state directory, if its process is still alive. */
+export function servedEndpoint(home: string = stateHome()): ServedEndpoint | undefined {
+  const e = new StateStore(home).read<ServedEndpoint>(ENDPOINT_DOC);
+  if (!e) return undefined;
+  try { process.kill(e.pid, 0); } catch (err) { if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined; }
+  return e;
+}
+
 export function isLoopback(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
@@ -73,9 +85,15 @@ export async function serve(opts: ServeOptions = {}): Promise<ServedTenant> {
   const urlHost = isLoopback(host) ? 'localhost' : host;
   const origin = `https://${urlHost}:${port}`;
   const doc = tenant.doc();
+  const endpoint: ServedEndpoint = { origin, authority: `${origin}/${doc.tenantId}`, graphBaseUrl: `${origin}/v1.0`, caFile: tls.caFile, tenantId: doc.tenantId, pid: process.pid };
+  store.write(ENDPOINT_DOC, endpoint);
   const served: ServedTenant = {
-    origin, authority: `${origin}/${doc.tenantId}`, graphBaseUrl: `${origin}/v1.0`, caFile: tls.caFile, caPem: tls.caPem, port, host, tenant,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    origin, authority: endpoint.authority, graphBaseUrl: endpoint.graphBaseUrl, caFile: tls.caFile, caPem: tls.caPem, port, host, tenant,
+    close: () => new Promise<void>((resolve) => {
+      if (store.read<ServedEndpoint>(ENDPOINT_DOC)?.pid === process.pid && store.read<ServedEndpoint>(ENDPOINT_DOC)?.origin === origin) store.remove(ENDPOINT_DOC);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
   const log = opts.log ?? ((l: string) => console.log(l));
   log(`Emulated Microsoft Entra tenant ${doc.domains[0]} (${doc.tenantId}) listening on ${host}:${port}`);

@@ -1,6 +1,6 @@
 import { authenticate, isGraphAudience, type Caller } from './graph/caller.js';
 import { Directory } from './directory.js';
-import { graph, syncApi, type GraphError } from './errors.js';
+import { graph, syncApi } from './errors.js';
 import { isoSeconds } from './encoding.js';
 import { graphJson, noContent, type RequestContext, type TenantResponse } from './http.js';
 import type { TenantDoc } from './model.js';
@@ -19,7 +19,6 @@ export interface SyncDoc { objects: Record<string, SyncedObject>; lastExportDate
 const seedSync = (): SyncDoc => ({ objects: {}, lastExportDateTime: null, exportCount: 0 });
 
 const ERRORS = { empty: syncApi.tokenMissing, malformed: syncApi.tokenInvalid, invalid: syncApi.tokenInvalid, expired: syncApi.tokenExpired, audience: syncApi.wrongAudience };
-const GRAPH_ERRORS = { empty: syncApi.tokenMissing, malformed: syncApi.tokenInvalid, invalid: syncApi.tokenInvalid, expired: syncApi.tokenExpired, audience: syncApi.wrongAudience };
 
 function isAdSyncAudience(doc: TenantDoc) {
   const sp = Directory.sp(doc, APP_ID.adSync);
@@ -97,7 +96,7 @@ export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: Te
   }
   if (op === 'serviceAccounts') {
     if (extra !== undefined) throw graph.segment(extra);
-    const caller = authenticate(doc, ctx, (aud) => isAdSyncAudience(doc)(aud) || isGraphAudience(aud), GRAPH_ERRORS);
+    const caller = authenticate(doc, ctx, (aud) => isAdSyncAudience(doc)(aud) || isGraphAudience(aud), ERRORS);
     requireAdmin(caller);
     const view = (u: { id: string; userPrincipalName: string; displayName: string; createdDateTime: string; rolesEffectiveDateTime: string }) =>
       ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, createdDateTime: u.createdDateTime, effectiveDateTime: u.rolesEffectiveDateTime });
@@ -136,4 +135,3 @@ export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: Te
   throw graph.segment(op ?? 'syncapi');
 }
 
-export type { GraphError };

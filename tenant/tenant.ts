@@ -49,6 +49,8 @@ export class Tenant {
   get clock(): Clock { return this.options.clock; }
   doc(): TenantDoc { return this.directory.read(); }
 
+  unreachable(): boolean { return this.doc().faults.unreachable === true; }
+
   /** Reseed the directory (Reset-Emulator): a fresh tenant, new signing key; tokens issued before no longer verify. */
   reset(seed: SeedOptions = this.options.seed ?? {}, serviceAccountPassword?: string): TenantDoc {
     return this.directory.reset(seed, serviceAccountPassword);

@@ -6,6 +6,15 @@ import { PSObject } from '../../runtime/values/psobject.js';
 import { catalogOf, KIND_ORDER, metaOf, moduleVersion, resolveEntry, type CatalogEntry } from './catalog.js';
 import { hasWildcards, wildcardToRegex, compareStrings } from './lang.js';
 import { syntaxLines } from './syntax.js';
+import { registerView, tableView } from '../../runtime/format/index.js';
+
+// CommandInfo's table (widths as pwsh 7.6 prints them); an alias shows as 'gci -> Get-ChildItem'.
+registerView('System.Management.Automation.CommandInfo', tableView([
+  { label: 'CommandType', property: 'CommandType', width: 15 },
+  { label: 'Name', property: 'DisplayName', width: 50 },
+  { label: 'Version', property: 'Version', width: 10 },
+  { label: 'Source', property: 'Source' },
+]));
 
 const COMMAND_TYPES = ['Alias', 'Function', 'Filter', 'Cmdlet', 'ExternalScript', 'Application', 'Script', 'Configuration', 'All'];
 
@@ -19,11 +28,12 @@ export const CommandInfoTypes: Record<string, string> = {
 export function commandInfo(e: CatalogEntry, all: readonly CatalogEntry[]): PSObject {
   const o = new PSObject([CommandInfoTypes[e.commandType]!, 'System.Management.Automation.CommandInfo', 'System.Object']);
   const target = e.commandType === 'Alias' ? resolveEntry(all, e.name) : undefined;
-  const module = e.commandType === 'Alias' ? (target?.module ?? e.module) : e.module;
+  // Built-in aliases belong to no module: pwsh shows no Version or Source for them.
+  const module = e.module;
   const display = e.commandType === 'Alias' ? `${e.name} -> ${e.definition}` : e.name;
   o.addGetter('CommandType', () => e.commandType, 'System.Management.Automation.CommandTypes');
   o.addGetter('Name', () => e.name, 'string');
-  o.addGetter('Version', () => moduleVersion(target && e.commandType === 'Alias' ? target : e), 'version');
+  o.addGetter('Version', () => moduleVersion(e), 'version');
   o.addGetter('Source', () => module, 'string');
   o.addGetter('DisplayName', () => display, 'string');
   o.addGetter('Definition', () => (e.commandType === 'Cmdlet' && e.meta ? syntaxLines(e.name, e.meta.parameters, e.meta).join('\n\n') + '\n' : e.definition), 'string');

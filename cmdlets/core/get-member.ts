@@ -7,6 +7,11 @@ import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { isScriptBlock } from '../../runtime/values/scriptblock.js';
 import { compareStrings, propertyNames, toPSString, typeNameOf, wildcardToRegex, getProperty } from './lang.js';
 import { MEMBER_TABLE } from './member-table.js';
+import { registerView, tableView } from '../../runtime/format/index.js';
+
+registerView('Microsoft.PowerShell.Commands.MemberDefinition', tableView([
+  { label: 'Name', property: 'Name' }, { label: 'MemberType', property: 'MemberType' }, { label: 'Definition', property: 'Definition' },
+], { groupBy: { label: 'TypeName', property: 'TypeName' } }));
 
 export const MemberDefinitionType = 'Microsoft.PowerShell.Commands.MemberDefinition';
 

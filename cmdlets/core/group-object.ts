@@ -7,6 +7,15 @@ import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { toPSString, typeNameOf, isEnumerable, enumerate } from './lang.js';
 import { PropertyArgumentError, type PropertyExpression } from './property-expression.js';
 import { entryComparer, expandWildcards, keysOf, parseSortProperties, type OrderEntry } from './order-by.js';
+import { registerView, tableView } from '../../runtime/format/index.js';
+
+// PowerShellCore.format.ps1xml: Count (5, right), Name (25), Group; without elements, Count and Name.
+registerView('Microsoft.PowerShell.Commands.GroupInfoNoElement', tableView([
+  { label: 'Count', property: 'Count', width: 5, alignment: 'right' }, { label: 'Name', property: 'Name', width: 25 },
+]));
+registerView('Microsoft.PowerShell.Commands.GroupInfo', tableView([
+  { label: 'Count', property: 'Count', width: 5, alignment: 'right' }, { label: 'Name', property: 'Name', width: 25 }, { label: 'Group', property: 'Group' },
+]));
 
 export const GroupInfoType = 'Microsoft.PowerShell.Commands.GroupInfo';
 export const GroupInfoNoElementType = 'Microsoft.PowerShell.Commands.GroupInfoNoElement';

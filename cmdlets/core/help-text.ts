@@ -98,7 +98,7 @@ export function renderHelp(src: HelpSource, view: HelpView, width = 120): string
   }
   if (m?.synopsis) L.push('SYNOPSIS', ...paragraph(m.synopsis, IND, width), IND, IND);
   L.push('SYNTAX');
-  const lines = syntaxLines(src.name, src.parameters, { defaultSet: m?.defaultParameterSet, supportsShouldProcess: m?.supportsShouldProcess });
+  const lines = syntaxLines(src.name, src.parameters, { defaultParameterSet: m?.defaultParameterSet, supportsShouldProcess: m?.supportsShouldProcess });
   lines.forEach((s) => { L.push(...wrap(s, IND, width), IND); });
   L.push(IND);
   if (m?.description) L.push('DESCRIPTION', ...paragraph(m.description, IND, width), IND);
@@ -116,8 +116,8 @@ export function renderHelp(src: HelpSource, view: HelpView, width = 120): string
     }
     L.push(...examples(src, width));
   }
-  if (src.aliases.length) L.push('ALIASES', ...src.aliases.map((a) => IND + a), IND, '');
-  L.push('REMARKS');
+  if (src.aliases.length) L.push('ALIASES', ...src.aliases.map((a) => IND + a), IND);
+  L.push('', 'REMARKS');
   L.push(`${IND}To see the examples, type: "Get-Help ${src.name} -Examples"`);
   L.push(`${IND}For more information, type: "Get-Help ${src.name} -Detailed"`);
   L.push(`${IND}For technical information, type: "Get-Help ${src.name} -Full"`);

@@ -6,6 +6,10 @@ import { T } from '../../runtime/commands/types.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { compareValues, hasWildcards, toNumber, toPSString } from './lang.js';
 import { evaluate, expressionText, parsePropertyArgument, PropertyArgumentError, resolveNames, type PropertyExpression } from './property-expression.js';
+import { registerView, listView } from '../../runtime/format/index.js';
+
+registerView('Microsoft.PowerShell.Commands.GenericMeasureInfo', listView(['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'StandardDeviation', 'Property']));
+registerView('Microsoft.PowerShell.Commands.GenericObjectMeasureInfo', listView(['Count', 'Average', 'Sum', 'Maximum', 'Minimum', 'StandardDeviation', 'Property']));
 
 const G = 'GenericMeasure', TX = 'TextMeasure';
 export const GenericMeasureInfoType = 'Microsoft.PowerShell.Commands.GenericMeasureInfo';

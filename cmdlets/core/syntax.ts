@@ -49,9 +49,9 @@ function token(p: ParameterMeta): string {
 }
 
 /** One syntax line per parameter set, e.g. 'Get-Date [[-Date] <datetime>] [-Format <string>] [<CommonParameters>]'. */
-export function syntaxLines(name: string, params: readonly ParameterMeta[], opts: { defaultSet?: string; supportsShouldProcess?: boolean } = {}): string[] {
+export function syntaxLines(name: string, params: readonly ParameterMeta[], opts: { defaultParameterSet?: string; supportsShouldProcess?: boolean } = {}): string[] {
   const lines: string[] = [];
-  for (const set of parameterSets(params, opts.defaultSet)) {
+  for (const set of parameterSets(params, opts.defaultParameterSet)) {
     const ps = params.filter((p) => inSet(p, set) && !COMMON_SWITCHES.has(p.name.toLowerCase()));
     const positional = ps.filter((p) => p.position !== undefined).sort((a, b) => a.position! - b.position!);
     const mandatoryNamed = ps.filter((p) => p.position === undefined && p.mandatory);

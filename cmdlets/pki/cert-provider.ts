@@ -1,6 +1,7 @@
 import { STORE_LOCATIONS, STORE_NAMES, removeCertificate, type PkiContext, type StoredCertificate } from '../../pki/index.js';
 import type { ExecutionContext } from '../../runtime/commands/context.js';
 import type { PSObject } from '../../runtime/values/psobject.js';
+import { ProviderError, pathNotFound as corePathNotFound } from '../core/provider-errors.js';
 import {
   DRIVE_NAME, PROVIDER_QUALIFIER, driveInfo, driveQualified, isCertPath, parseCertPath, type CertPath,
 } from './cert-paths.js';
@@ -11,22 +12,17 @@ import { pkiContext } from './pki-context.js';
 /** The session facts the provider needs: its services (state, clock) and the current location. */
 export type ProviderSession = Pick<ExecutionContext, 'service' | 'location'>;
 
-/** A provider failure, with the id/category/exception type Get-Item & co. report. */
-export class ProviderError extends Error {
-  constructor(readonly errorId: string, readonly category: string, message: string, readonly exceptionType: string, readonly targetObject: unknown = null) {
-    super(message);
-    this.name = 'ProviderError';
-  }
-}
+export { ProviderError };
 
 export function pathNotFound(text: string): ProviderError {
-  return new ProviderError('PathNotFound', 'ObjectNotFound', `Cannot find path '${text}' because it does not exist.`,
-    'System.Management.Automation.ItemNotFoundException', text);
+  const e = corePathNotFound(text);
+  (e as unknown as { targetObject: unknown }).targetObject = text;
+  return e;
 }
 
-function notSupported(text: string): ProviderError {
-  return new ProviderError('NotSupported', 'NotImplemented', "Provider operation stopped because the provider doesn't support this operation.",
-    'System.Management.Automation.PSNotSupportedException', text);
+function notSupported(_text: string): ProviderError {
+  return new ProviderError("Provider operation stopped because the provider doesn't support this operation.", 'NotSupported', 'NotImplemented',
+    'System.Management.Automation.PSNotSupportedException');
 }
 
 /** Get-ChildItem's Certificate-provider dynamic parameters (pwsh 7.1+). */
@@ -126,7 +122,7 @@ export class CertificateProvider {
   setLocation(session: ProviderSession, path: string): string {
     const item = this.resolve(session, path);
     if (item.kind === 'certificate') {
-      throw new ProviderError('PathNotFound', 'ObjectNotFound', `Cannot find path '${path}' because it does not exist.`, 'System.Management.Automation.ItemNotFoundException', path);
+      throw pathNotFound(path);
     }
     return driveQualified(item.path);
   }

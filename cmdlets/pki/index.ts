@@ -1,8 +1,8 @@
 /**
  * cmdlets/pki: the PKI and TrustedPlatformModule cmdlets, the Cert: drive's provider and the certificate views.
- * The coordinator registers `pkiCommandIndex` (lazy) or `pkiCmdlets`, calls `registerPkiViews()` at startup,
- * registers `certificateProvider` for the Cert: drive, and provides the session services 'state' (StateStore)
- * and 'clock' (Clock).
+ * The composition root lists `pkiModule` (or registers `pkiCommandIndex` / `pkiCmdlets` and calls
+ * `registerPkiViews()`), adds the Cert: drive with `registerPkiProvider(providers, services)`, and provides the
+ * session services 'state' (StateStore) and 'clock' (Clock). See docs/pki-cmdlets.md.
  */
 import type { CmdletClass } from '../../runtime/commands/cmdlet.js';
 import { NewSelfSignedCertificateCommand } from './new-self-signed-certificate.js';
@@ -11,7 +11,11 @@ import { ImportPfxCertificateCommand } from './import-pfx-certificate.js';
 import { ExportCertificateCommand } from './export-certificate.js';
 import { ExportPfxCertificateCommand } from './export-pfx-certificate.js';
 import { GetTpmCommand } from './get-tpm.js';
-import { CertificateProvider, certificateProvider } from './cert-provider.js';
+import type { ItemProvider } from '../core/providers.js';
+import type { CommandRegistry } from '../../runtime/commands/registry.js';
+import type { ShellModule } from '../../runtime/module-catalog.js';
+import { CertItemProvider, type ServiceSource } from './cert-item-provider.js';
+import { registerPkiViews } from './views.js';
 
 export const pkiCmdlets: CmdletClass[] = [
   NewSelfSignedCertificateCommand, ImportCertificateCommand, ImportPfxCertificateCommand,
@@ -30,7 +34,8 @@ export const pkiCommandIndex: PkiCommandEntry[] = [
   { name: 'Get-Tpm', module: 'TrustedPlatformModule', load: async () => (await import('./get-tpm.js')).GetTpmCommand },
 ];
 
-export { registerPkiViews } from './views.js';
+export { registerPkiViews };
+export { CertItemProvider, type ServiceSource } from './cert-item-provider.js';
 export { CertificateProvider, certificateProvider, ProviderError, type CertificateFilter, type CertItem, type ProviderSession } from './cert-provider.js';
 export { certificateObject, certificateOf, certificateText, certificateVerboseText, X509_CERTIFICATE2_TYPES } from './certificate-object.js';
 export { parseCertPath, isCertPath, psPath, driveQualified, PROVIDER_QUALIFIER, type CertPath } from './cert-paths.js';
@@ -38,9 +43,20 @@ export { pkiContext, STATE_SERVICE, CLOCK_SERVICE } from './pki-context.js';
 export { pkiErrorRecord } from './errors.js';
 
 /**
- * Register the Certificate provider with a provider registry (cmdlets/core/providers.ts); anything with a
- * `register(provider)` method works.
+ * Register the Cert: drive with a session's provider registry (cmdlets/core ProviderRegistry, the 'providers'
+ * service), bound to that session's 'state' and 'clock' services (an ExecutionContext or the ServiceRegistry).
  */
-export function registerPkiProvider(registry: { register(provider: CertificateProvider): void }): void {
-  registry.register(certificateProvider);
+export function registerPkiProvider(registry: { register(provider: ItemProvider): void }, services: ServiceSource): CertItemProvider {
+  const provider = new CertItemProvider(services);
+  registry.register(provider);
+  return provider;
 }
+
+/** The module as the composition root lists it: lazy cmdlets and the certificate views. */
+export const pkiModule: ShellModule = {
+  name: 'PKI',
+  register(registry: CommandRegistry): void {
+    for (const e of pkiCommandIndex) registry.registerCmdlet(e);
+    registerPkiViews();
+  },
+};

@@ -32,6 +32,9 @@ class Stage {
     p.then(() => { if (this.pending === p) this.pending = undefined; }, () => { /* surfaced by drain() */ });
   }
 
+  /** Forget a failed queue (the stage stopped the pipeline upstream of itself). */
+  reset(): void { this.pending = undefined; }
+
   async drain(): Promise<void> {
     while (this.pending) await this.pending;
   }
@@ -109,8 +112,11 @@ export class PipelineRunner implements CommandHost {
     } catch (e) {
       if (e instanceof PipelineStoppedSignal && e.reason === 'select-first') {
         // The stage that had enough stops everything upstream of it; it and those after it finish normally.
+        // The stage that threw has already run its own end step (Select-Object does), so only drain it.
         const origin = (e as { origin?: number }).origin ?? 0;
-        await this.endFrom(origin, stages);
+        for (let i = 0; i <= origin; i++) stages[i]!.reset();
+        for (let j = origin + 1; j < n; j++) await stages[j]!.drain();
+        await this.endFrom(origin + 1, stages);
       } else {
         throw e;
       }

@@ -151,6 +151,23 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
       const lv = compileLValue(e.target, src);
       const delta = e.op === '++' ? 1 : -1;
       const prefix = e.prefix;
+      if (e.target.kind === 'Var' && !e.target.scope) {
+        // $i++ on a local, untyped numeric variable: update in place.
+        const key = e.target.name;
+        return (rt) => {
+          const v = rt.session.current.vars.get(key);
+          if (v !== undefined && v.type === undefined && !v.readOnly && typeof v.value === 'number') {
+            const old = v.value;
+            v.value = old + delta;
+            return prefix ? old + delta : old;
+          }
+          const target = lv(rt);
+          const cur = readLValue(rt, target);
+          const n = (cur === null || cur === undefined ? 0 : typeof cur === 'number' ? cur : toNumber(cur)) + delta;
+          writeLValue(rt, target, n);
+          return prefix ? n : cur ?? 0;
+        };
+      }
       return (rt) => {
         const target = lv(rt);
         const old = readLValue(rt, target);
@@ -348,10 +365,13 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
     }
     case 'Foreach': {
       const iterable = compileStmtValue(s.iter, src), body = compileBlock(s.body, src), label = s.label, v = s.variable;
+      const local = !v.scope ? v.name : undefined;
       return (rt, out) => {
         const items = iterate(iterable(rt));
+        const scope = rt.session.current;
         for (let i = 0; i < items.length; i++) {
-          writeLValue(rt, { kind: 'var', v }, items[i]);
+          if (local !== undefined) scope.setKey(local, items[i], v.display);
+          else writeLValue(rt, { kind: 'var', v }, items[i]);
           try { body(rt, out); } catch (e) { if (loopSignal(e, label) === 'break') break; }
         }
       };

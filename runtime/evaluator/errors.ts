@@ -4,6 +4,7 @@ import { PSException } from './value-types.js';
 /** Error factories with PowerShell's texts, ids and categories for failures the language raises. */
 
 export const RUNTIME_EXCEPTION = 'System.Management.Automation.RuntimeException';
+const PS_INVALID_CAST = 'System.Management.Automation.PSInvalidCastException';
 
 export function runtimeError(message: string, errorId: string, category: ErrorCategory, target: unknown = null,
   exceptionType = RUNTIME_EXCEPTION, innerType?: string): RuntimeError {
@@ -39,9 +40,9 @@ export const Errors = {
   variableNotFound: (name: string) =>
     runtimeError(`The variable '$${name}' cannot be retrieved because it has not been set.`, 'VariableIsUndefined', 'InvalidOperation', name),
   cannotConvert: (value: string, typeName: string, inner: string, id: string) =>
-    runtimeError(`Cannot convert value "${value}" to type "${typeName}". Error: "${inner}"`, id, 'InvalidArgument', value),
+    runtimeError(`Cannot convert value "${value}" to type "${typeName}". Error: "${inner}"`, id, 'InvalidArgument', value, RUNTIME_EXCEPTION, PS_INVALID_CAST),
   cannotConvertType: (value: string, fromType: string, toType: string) =>
-    runtimeError(`Cannot convert the "${value}" value of type "${fromType}" to type "${toType}".`, 'ConvertToFinalInvalidCastException', 'InvalidArgument', value),
+    runtimeError(`Cannot convert the "${value}" value of type "${fromType}" to type "${toType}".`, 'ConvertToFinalInvalidCastException', 'InvalidArgument', value, RUNTIME_EXCEPTION, PS_INVALID_CAST),
   invalidCast: (message: string) => runtimeError(message, 'InvalidCast', 'InvalidArgument'),
   notSupported: (what: string) => runtimeError(`${what} is not supported by syncshell.`, 'NotSupported', 'NotImplemented'),
   rangeTooBig: () => runtimeError('The range operator ".." produced more than 50,000,000 values.', 'RangeTooBig', 'InvalidOperation'),

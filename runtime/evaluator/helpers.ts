@@ -10,7 +10,7 @@ import { binary, iterate, type OperatorHooks } from './operators.js';
 import { PSException, PSTypeRef } from './value-types.js';
 import { resolveType, exceptionMatches, type TypeInfo } from './types.js';
 import { Errors, runtimeError } from './errors.js';
-import type { Session, Variable } from './session.js';
+import { Variable, type Session } from './session.js';
 
 /** What compiled code runs against: the session, the command host and the member host. */
 export interface Runtime {
@@ -80,10 +80,15 @@ export function writeVariable(rt: Runtime, v: A.VarExpr, value: unknown, type?: 
   }
   if (type) {
     const existing = scope.vars.get(v.name);
-    const converted = convertToType(value, type);
+    let converted: unknown;
+    try { converted = convertToType(value, type); } catch (e) {
+      // A failed conversion into a typed variable is an ArgumentTransformationMetadataException.
+      if (e instanceof RuntimeError) throw runtimeError(e.record.message, 'RuntimeException', 'MetadataError', value, 'System.Management.Automation.ArgumentTransformationMetadataException');
+      throw e;
+    }
     if (existing && !existing.readOnly) { existing.type = type; existing.value = converted; }
     else if (existing) scope.setKey(v.name, converted);
-    else scope.vars.set(v.name, { name: v.display, value: converted, type } as Variable);
+    else scope.vars.set(v.name, new Variable(v.display, converted, type));
     return;
   }
   scope.setKey(v.name, value, v.display);

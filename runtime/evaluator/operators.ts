@@ -189,9 +189,9 @@ export function range(a: unknown, b: unknown): unknown[] {
   const s = toRangeInt(a), e = toRangeInt(b);
   const n = Math.abs(e - s) + 1;
   if (n > 50_000_000) throw Errors.rangeTooBig();
-  const out = new Array<unknown>(n);
-  if (s <= e) for (let i = 0; i < n; i++) out[i] = s + i;
-  else for (let i = 0; i < n; i++) out[i] = s - i;
+  const out: unknown[] = [];
+  if (s <= e) for (let i = s; i <= e; i++) out.push(i);
+  else for (let i = s; i >= e; i--) out.push(i);
   return out;
 }
 

@@ -6,8 +6,8 @@ import { PSHashtable } from '../values/hashtable.js';
 import { ReturnSignal } from '../values/flow.js';
 import { toPSString, toBool, convertToType } from '../values/convert.js';
 import { resolveType, type TypeInfo } from './types.js';
-import { Scope } from './session.js';
-import { compileBlock, compileExpr, type CompileRuntime } from './compile.js';
+import { Scope, Variable } from './session.js';
+import { compileBlock, compileExpr, type CompileRuntime, type StmtFn } from './compile.js';
 import { execBlock, evalExpr } from './async.js';
 
 const KIND_BY_CATEGORY: Partial<Record<TypeInfo['category'], TypeKind>> = {
@@ -121,22 +121,22 @@ export class PSScriptBlock implements ScriptBlock {
       const t = types[i];
       if (given.has(key)) {
         const v = given.get(key);
-        scope.vars.set(key, { name: p.name, value: v, type: t });
+        scope.vars.set(key, new Variable(p.name, v, t));
         bound.set(p.name, v);
       } else if (positional && rest.length && !(t && t.category === 'switch')) {
         const v = rest.shift();
         const cv = t ? convertToType(v, t) : v;
-        scope.vars.set(key, { name: p.name, value: cv, type: t });
+        scope.vars.set(key, new Variable(p.name, cv, t));
         bound.set(p.name, cv);
       } else if (p.defaultValue) {
         pending.push([i, p.defaultValue]);
-        scope.vars.set(key, { name: p.name, value: null, type: t });
+        scope.vars.set(key, new Variable(p.name, null, t));
       } else {
-        scope.vars.set(key, { name: p.name, value: t ? convertToType(null, t) : null, type: t });
+        scope.vars.set(key, new Variable(p.name, t ? convertToType(null, t) : null, t));
       }
     });
-    scope.vars.set('args', { name: 'args', value: positional ? rest : [...(opts.args ?? [])] });
-    scope.vars.set('psboundparameters', { name: 'PSBoundParameters', value: bound });
+    scope.vars.set('args', new Variable('args', positional ? rest : [...(opts.args ?? [])]));
+    scope.vars.set('psboundparameters', new Variable('PSBoundParameters', bound));
     if (!pending.length) return;
     const src = this.ast.source;
     const session = this.rt.session;
@@ -163,26 +163,65 @@ export class PSScriptBlock implements ScriptBlock {
     }
   }
 
+  /** The compiled body when the block is pure and has a single (end) body: the fast path for filters. */
+  private fastBody?: StmtFn | null;
+
+  private fast(): StmtFn | null {
+    if (this.fastBody === undefined) {
+      const ast = this.ast;
+      this.fastBody = ast.pure && !ast.namedBlocks && !this.isFilter && ast.endBlock ? compileBlock(ast.endBlock, ast.source) : null;
+    }
+    return this.fastBody;
+  }
+
   invoke(opts: ScriptBlockInvocation = {}): MaybePromise<Output> {
+    // Fast path: Where-Object / ForEach-Object running a pure block in the caller's scope.
+    if (opts.newScope === false && !opts.sink && !opts.args) {
+      const body = this.fast();
+      if (body) return this.invokeFast(body, opts);
+    }
     const session = this.rt.session;
     const prev = session.current;
     const newScope = opts.newScope !== false;
     const scope = newScope ? new Scope(prev, 'block') : prev;
     let restoreUnder: (() => void) | undefined;
     if ('dollarUnder' in opts) {
-      if (newScope) scope.vars.set('_', { name: '_', value: opts.dollarUnder });
+      if (newScope) scope.vars.set('_', new Variable('_', opts.dollarUnder));
       else {
         const v = scope.vars.get('_');
         if (v) { const old = v.value; v.value = opts.dollarUnder; restoreUnder = () => { v.value = old; }; }
-        else { scope.vars.set('_', { name: '_', value: opts.dollarUnder }); restoreUnder = () => { scope.vars.delete('_'); }; }
+        else { scope.vars.set('_', new Variable('_', opts.dollarUnder)); restoreUnder = () => { scope.vars.delete('_'); }; }
       }
     }
     if (newScope) {
-      if (opts.input) scope.vars.set('input', { name: 'input', value: opts.input });
+      if (opts.input) scope.vars.set('input', new Variable('input', opts.input));
       const b = this.bind(scope, opts, true);
       if (b instanceof Promise) return b.then(() => this.run(scope, prev, opts, restoreUnder, undefined));
     }
     return this.run(scope, prev, opts, restoreUnder, undefined);
+  }
+
+  private invokeFast(body: StmtFn, opts: ScriptBlockInvocation): Output {
+    const scope = this.rt.session.current;
+    const setUnder = 'dollarUnder' in opts;
+    let v: Variable | undefined;
+    let old: unknown;
+    if (setUnder) {
+      // $_ stays defined (as $null) in the scope afterwards: re-creating it per call would churn the map.
+      v = scope.vars.get('_');
+      if (v === undefined) { v = new Variable('_', null); scope.vars.set('_', v); }
+      old = v.value;
+      v.value = opts.dollarUnder;
+    }
+    const out: unknown[] = [];
+    try {
+      body(this.rt, out);
+    } catch (e) {
+      if (!(e instanceof ReturnSignal)) throw e;
+    } finally {
+      if (v !== undefined) v.value = old;
+    }
+    return out;
   }
 
   /** Runs the body (all named blocks in order, or the single body) in `scope`. */
@@ -243,7 +282,7 @@ export class PSScriptBlock implements ScriptBlock {
   beginScope(opts: ScriptBlockInvocation & { dotSource?: boolean }): MaybePromise<unknown> {
     // A dot-sourced block (`. { }`, `. ./script.ps1`) runs in the caller's scope.
     const scope = opts.dotSource ? this.rt.session.current : new Scope(this.rt.session.current, 'function');
-    if (opts.input) scope.vars.set('input', { name: 'input', value: opts.input });
+    if (opts.input) scope.vars.set('input', new Variable('input', opts.input));
     const b = this.bind(scope, opts, !opts.boundParameters);
     if (b instanceof Promise) return b.then(() => scope);
     return scope;
@@ -252,7 +291,7 @@ export class PSScriptBlock implements ScriptBlock {
   invokeNamedBlock(block: 'begin' | 'process' | 'end', scope: unknown, opts: ScriptBlockInvocation = {}): MaybePromise<Output> {
     const s = scope instanceof Scope ? scope : new Scope(this.rt.session.current, 'function');
     if (opts.dollarUnder !== undefined) s.setKey('_', opts.dollarUnder, '_');
-    if (opts.input) s.vars.set('input', { name: 'input', value: opts.input });
+    if (opts.input) s.vars.set('input', new Variable('input', opts.input));
     return this.run(s, this.rt.session.current, opts, undefined, block);
   }
 }

@@ -9,13 +9,16 @@ import type { TypeInfo } from './types.js';
 import { runtimeError } from './errors.js';
 import * as os from 'node:os';
 
-export interface Variable {
-  name: string;
-  value: unknown;
-  /** A type constraint from `[int]$x = ...`: later assignments convert to it. */
-  type?: TypeInfo;
-  readOnly?: boolean;
-  constant?: boolean;
+/** A variable. A class, so every variable has the same shape (the evaluator's lookups stay monomorphic). */
+export class Variable {
+  constructor(
+    public name: string,
+    public value: unknown,
+    /** A type constraint from `[int]$x = ...`: later assignments convert to it. */
+    public type: TypeInfo | undefined = undefined,
+    public readOnly = false,
+    public constant = false,
+  ) {}
 }
 
 export type ScopeKind = 'global' | 'script' | 'function' | 'block';
@@ -47,7 +50,7 @@ export class Scope {
   setKey(key: string, value: unknown, display = key): void {
     const v = this.vars.get(key);
     if (v) { assign(v, value); return; }
-    this.vars.set(key, { name: display, value });
+    this.vars.set(key, new Variable(display, value));
   }
 }
 
@@ -83,7 +86,7 @@ export class Session implements SessionVariables {
   constructor(opts: { host?: unknown; variables?: Record<string, unknown> } = {}) {
     this.current = this.global;
     const g = this.global;
-    const def = (name: string, value: unknown, readOnly = false) => g.vars.set(name.toLowerCase(), { name, value, readOnly });
+    const def = (name: string, value: unknown, readOnly = false) => g.vars.set(name.toLowerCase(), new Variable(name, value, undefined, readOnly));
     def('Error', makeList());
     def('ErrorActionPreference', 'Continue');
     def('WarningPreference', 'Continue');

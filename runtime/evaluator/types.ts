@@ -153,14 +153,16 @@ export function resolveType(name: string): TypeInfo | undefined {
     const el = resolveType(name.slice(0, name.lastIndexOf('[')));
     if (!el) return undefined;
     let a = arrayCache.get(el.fullName);
-    if (!a) { a = T(el.fullName + '[]', 'array', { element: el }); arrayCache.set(el.fullName, a); }
+    if (!a) { a = T(el.fullName + '[]', 'array', { element: el }); arrayCache.set(el.fullName, a); table.set(a.fullName.toLowerCase(), a); }
     return a;
   }
   const g = /^(?:system\.collections\.generic\.)?(list|hashset|queue|stack)\[(.+)\]$/.exec(key);
   if (g) {
     const el = resolveType(g[2]!);
     if (!el) return undefined;
-    return T(`System.Collections.Generic.${g[1] === 'list' ? 'List' : g[1] === 'hashset' ? 'HashSet' : g[1] === 'queue' ? 'Queue' : 'Stack'}\`1[[${el.fullName}]]`, 'list', { element: el });
+    const info = T(`System.Collections.Generic.${g[1] === 'list' ? 'List' : g[1] === 'hashset' ? 'HashSet' : g[1] === 'queue' ? 'Queue' : 'Stack'}\`1[[${el.fullName}]]`, 'list', { element: el });
+    table.set(info.fullName.toLowerCase(), info);
+    return info;
   }
   const d = /^(?:system\.collections\.generic\.)?dictionary\[(.+)\]$/.exec(key);
   if (d) return T('System.Collections.Generic.Dictionary`2', 'hashtable');

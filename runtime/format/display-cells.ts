@@ -15,7 +15,10 @@ export function charCells(cp: number): number {
   return 1;
 }
 
+const NARROW = /^[\x20-\x7e]*$/;
+
 export function cells(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let n = 0;
   for (const ch of s) n += charCells(ch.codePointAt(0)!);
   return n;

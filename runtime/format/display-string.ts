@@ -86,9 +86,9 @@ export function displayEnumerable(v: unknown): unknown[] | undefined {
 /** System.Collections.DictionaryEntry, as enumerating a hashtable yields it. */
 export function dictionaryEntry(key: unknown, value: unknown): PSObject {
   const o = PSObject.typed(['System.Collections.DictionaryEntry', 'System.ValueType'], {});
-  o.addNote('Name', key);
   o.addNote('Key', key);
   o.addNote('Value', value);
+  o.addNote('Name', key); // the ETS alias, listed after the .NET properties
   o.toStringImpl = () => `[${objectToString(key)}, ${objectToString(value)}]`;
   return o;
 }

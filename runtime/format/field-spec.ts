@@ -60,7 +60,7 @@ export function parseFieldSpec(v: unknown, allowed: readonly string[]): FieldSpe
   if (typeof v === 'string') return { name: v };
   if (isScriptBlock(v)) return { compute: scriptCompute(v), text: v.text };
   if (v instanceof PSHashtable) {
-    let spec: { -readonly [K in keyof FieldSpec]?: FieldSpec[K] } = {};
+    const spec: { -readonly [K in keyof FieldSpec]?: FieldSpec[K] } = {};
     let hasExpression = false;
     for (const [k, val] of v.entries()) {
       const kind = keyKind(String(k), allowed);
@@ -87,11 +87,7 @@ export function parseFieldSpec(v: unknown, allowed: readonly string[]): FieldSpe
         case 'formatstring': spec.format = objectToString(val); break;
       }
     }
-    if (!hasExpression) {
-      if (spec.label !== undefined) throw new FieldSpecError('The Expression key is missing.', 'DictionaryKeyMandatoryEntry');
-      throw new FieldSpecError('The Expression key is missing.', 'DictionaryKeyMandatoryEntry');
-    }
-    spec = { ...spec };
+    if (!hasExpression) throw new FieldSpecError('The Expression key is missing.', 'DictionaryKeyMandatoryEntry');
     return spec;
   }
   return { name: objectToString(v) };

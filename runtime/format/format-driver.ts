@@ -3,8 +3,7 @@
  * object (script blocks may be asynchronous), then the formatter turns the object into records.
  */
 import { FormatGenerator, type FormatParameters } from './generator.js';
-import { parseFieldSpecs, computeFields, FieldSpecError, type FieldSpec } from './field-spec.js';
-import { parseFieldSpec } from './field-spec.js';
+import { parseFieldSpec, parseFieldSpecs, computeFields, FieldSpecError, type FieldSpec } from './field-spec.js';
 import type { Cmdlet } from '../commands/cmdlet.js';
 
 export class FormatShapeDriver {

@@ -4,8 +4,6 @@
  * objects use it when it applies to them, and are shown out of band (scalars as text, others as a
  * list) when it does not.
  */
-import { PSDateTime } from '../values/datetime.js';
-import { PSTimeSpan } from '../values/timespan.js';
 import { PSObject } from '../values/psobject.js';
 import { FormatData, type FormatRecord } from './format-data.js';
 import {
@@ -40,7 +38,7 @@ interface Column { readonly label: string; readonly width: number; readonly alig
 interface ListField { readonly label: string; readonly get: (o: unknown) => unknown; readonly format?: string }
 
 type Active =
-  | { kind: 'table'; fromView: boolean; columns: Column[]; wrap: boolean; appliesTo?: string }
+  | { kind: 'table'; fromView: boolean; columns: Column[]; wrap: boolean; appliesTo?: string; autoSize?: boolean; hideHeaders?: boolean }
   | { kind: 'list'; fromView: boolean; fields: ListField[]; appliesTo?: string; perObject?: (o: unknown) => ListField[] }
   | { kind: 'custom'; view: CustomView; appliesTo: string };
 
@@ -64,7 +62,12 @@ export class FormatGenerator {
    */
   process(value: unknown, computed?: ReadonlyMap<FieldSpec, unknown>): FormatData[] {
     if (value === null || value === undefined) return [];
-    if (value instanceof FormatData) return [value];
+    if (value instanceof FormatData) {
+      // Format-* output arriving while this formatter has a document open: close ours first, as
+      // OutCommandInner does when a FormatStartData comes out of sequence.
+      if (value.record.kind === 'formatStart' && this.active) return [...this.end(), value];
+      return [value];
+    }
     const items = displayEnumerable(value);
     const out: FormatRecord[] = [];
     this.computed = computed;
@@ -96,11 +99,11 @@ export class FormatGenerator {
       out.push({
         kind: 'formatStart',
         shape: a.kind,
-        autoSize: this.params.autoSize ?? (a.kind === 'table' && a.fromView ? viewAutoSize(obj) : false),
+        autoSize: this.params.autoSize ?? (a.kind === 'table' ? a.autoSize ?? false : false),
         table: a.kind === 'table'
           ? {
             columns: a.columns.map((c) => ({ label: c.label, width: this.params.autoSize ? 0 : c.width, alignment: c.alignment })),
-            hideHeader: this.params.hideTableHeaders ?? (a.fromView ? viewHideHeaders(obj) : false),
+            hideHeader: this.params.hideTableHeaders ?? a.hideHeaders ?? false,
           }
           : undefined,
       });
@@ -133,10 +136,10 @@ export class FormatGenerator {
     return typeNamesOf(obj).some((n) => n.toLowerCase() === t);
   }
 
+  /** Out-of-band objects list every property (a type's own list view is not used there). */
   private outOfBand(obj: unknown): FormatRecord {
-    const view = findView(typeNamesOf(obj), 'list') as ListView | undefined;
-    const fields: ListField[] = view ? view.entries.map((e) => this.listField(e)) : propertiesOf(obj).map((p) => ({ label: p.name, get: (o: unknown) => findProperty(o, p.name)?.get() ?? null }));
-    return { kind: 'outOfBandList', labels: fields.map((f) => f.label), values: fields.map((f) => this.text(f.get(obj), f.format, false)) };
+    const props = propertiesOf(obj);
+    return { kind: 'outOfBandList', labels: props.map((p) => p.name), values: props.map((p) => this.text(p.get(), undefined, false)) };
   }
 
   private payload(obj: unknown): FormatRecord {
@@ -233,6 +236,8 @@ export class FormatGenerator {
       fromView: true,
       appliesTo,
       wrap: this.params.wrap ?? view.wrap ?? false,
+      autoSize: view.autoSize,
+      hideHeaders: view.hideTableHeaders,
       columns: view.columns.map((c) => ({
         label: c.label ?? c.property ?? '',
         width: c.width ?? 0,
@@ -264,19 +269,9 @@ function findNamedView(names: readonly string[], name: string, shape?: 'table' |
   return undefined;
 }
 
-function viewAutoSize(obj: unknown): boolean {
-  const v = findView(typeNamesOf(obj), 'table') as TableView | undefined;
-  return v?.autoSize ?? false;
-}
-
-function viewHideHeaders(obj: unknown): boolean {
-  const v = findView(typeNamesOf(obj), 'table') as TableView | undefined;
-  return v?.hideTableHeaders ?? false;
-}
-
 function hasProperties(v: unknown): boolean {
   if (v instanceof PSObject) return v.properties().length > 0;
-  return v instanceof PSDateTime || v instanceof PSTimeSpan;
+  return propertiesOf(v).length > 0;
 }
 
 function sameGroup(a: unknown, b: unknown): boolean {

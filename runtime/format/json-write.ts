@@ -27,7 +27,7 @@ export interface ToJsonResult {
 export const truncationWarning = (depth: number): string =>
   `Resulting JSON is truncated as serialization has exceeded the set depth of ${depth}.`;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json } | JsonObject;
+type Json = null | boolean | number | string | bigint | Json[] | { [k: string]: Json } | JsonObject;
 
 /** An object with insertion-ordered keys (keys like '__proto__' stay ordinary data). */
 class JsonObject { constructor(readonly entries: [string, Json][]) {} }
@@ -47,7 +47,7 @@ function toTree(v: unknown, depth: number, s: State): Json {
     case 'string': return v;
     case 'boolean': return v;
     case 'number': return v;
-    case 'bigint': return Number(v);
+    case 'bigint': return v;
   }
   if (v instanceof PSDateTime) return isoDate(v);
   if (v instanceof PSObject && v.typeNames[1] === 'System.Enum') {
@@ -76,6 +76,8 @@ function toTree(v: unknown, depth: number, s: State): Json {
       return [p.name, toTree(val, depth + 1, s)];
     }));
   }
+  const props = propertiesOf(v);
+  if (props.length > 0) return new JsonObject(props.map((p) => [p.name, toTree(p.get(), depth + 1, s)]));
   const json = (v as { toJSON?: () => unknown }).toJSON;
   if (typeof json === 'function') return toTree(PSObject.custom(json.call(v) as Record<string, unknown>), depth, s);
   return objectToString(v);
@@ -95,19 +97,41 @@ export function isoDate(d: PSDateTime): string {
 }
 
 function write(v: Json, compress: boolean, indent: number, esc: ToJsonOptions['escapeHandling']): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return jsonNumber(v);
-  if (typeof v === 'string') return quote(v, esc);
-  const pad = (n: number) => (compress ? '' : '\n' + '  '.repeat(n));
+  const out: string[] = [];
+  emit(v, compress, indent, esc, out);
+  return out.join('');
+}
+
+const INDENTS: string[] = [];
+const newline = (n: number): string => (INDENTS[n] ??= '\n' + '  '.repeat(n));
+
+function emit(v: Json, compress: boolean, indent: number, esc: ToJsonOptions['escapeHandling'], out: string[]): void {
+  if (v === null) { out.push('null'); return; }
+  if (typeof v === 'boolean') { out.push(v ? 'true' : 'false'); return; }
+  if (typeof v === 'number') { out.push(jsonNumber(v)); return; }
+  if (typeof v === 'bigint') { out.push(v.toString()); return; }
+  if (typeof v === 'string') { out.push(quote(v, esc)); return; }
+  const inner = compress ? '' : newline(indent + 1);
+  const close = compress ? '' : newline(indent);
   if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return '[' + v.map((x) => pad(indent + 1) + write(x, compress, indent + 1, esc)).join(',') + pad(indent) + ']';
+    if (v.length === 0) { out.push('[]'); return; }
+    out.push('[');
+    v.forEach((x, i) => {
+      out.push(i > 0 ? ',' + inner : inner);
+      emit(x, compress, indent + 1, esc, out);
+    });
+    out.push(close, ']');
+    return;
   }
   const entries = v instanceof JsonObject ? v.entries : Object.entries(v);
-  if (entries.length === 0) return '{}';
+  if (entries.length === 0) { out.push('{}'); return; }
   const sep = compress ? ':' : ': ';
-  return '{' + entries.map(([k, x]) => pad(indent + 1) + quote(k, esc) + sep + write(x, compress, indent + 1, esc)).join(',') + pad(indent) + '}';
+  out.push('{');
+  entries.forEach(([k, x], i) => {
+    out.push(i > 0 ? ',' + inner : inner, quote(k, esc), sep);
+    emit(x, compress, indent + 1, esc, out);
+  });
+  out.push(close, '}');
 }
 
 /** Integers as written; doubles in .NET round-trip form ('R': shortest digits, 'E+XX' outside 1e-5..1e15). */
@@ -116,6 +140,9 @@ function jsonNumber(n: number): string {
   if (n === Infinity) return '"Infinity"';
   if (n === -Infinity) return '"-Infinity"';
   if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return Object.is(n, -0) ? '0' : String(n);
+  const abs = Math.abs(n);
+  // Both JavaScript and .NET write the shortest round-trip digits; they agree on fixed notation here.
+  if (abs >= 1e-4 && abs < 1e15) return String(n);
   const [mant, e] = n.toExponential().split('e') as [string, string];
   const exp = Number(e);
   const neg = mant.startsWith('-') ? '-' : '';
@@ -130,7 +157,10 @@ function jsonNumber(n: number): string {
   return `${neg}${int}.${frac || '0'}`;
 }
 
+const PLAIN = /^[^"\\\x00-\x1f\x85\u2028\u2029<>&'\x7f-\uffff]*$/;
+
 function quote(s: string, esc: ToJsonOptions['escapeHandling']): string {
+  if (PLAIN.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -5,6 +5,7 @@
 import { PSObject } from '../values/psobject.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
+import { PSCredential } from '../values/secure-string.js';
 import { safeGet } from './display-string.js';
 
 export interface DisplayProperty { readonly name: string; get(): unknown }
@@ -13,11 +14,13 @@ export function propertiesOf(v: unknown): DisplayProperty[] {
   if (v instanceof PSObject) return v.properties().map((p) => ({ name: p.name, get: () => safeGet(p) }));
   if (v instanceof PSTimeSpan) {
     const t = v;
+    // .NET's declaration order, as Format-List and ConvertTo-Json list them.
     return [
-      ['Ticks', t.ticks], ['Days', t.days], ['Hours', t.hours], ['Milliseconds', t.milliseconds], ['Minutes', t.minutes],
+      ['Ticks', t.ticks], ['Days', t.days], ['Hours', t.hours], ['Milliseconds', t.milliseconds],
+      ['Microseconds', Math.trunc(t.ticks / 10) % 1000], ['Nanoseconds', (t.ticks % 10) * 100], ['Minutes', t.minutes],
       ['Seconds', t.seconds], ['TotalDays', t.ticks / PSTimeSpan.TicksPerDay], ['TotalHours', t.ticks / PSTimeSpan.TicksPerHour],
-      ['TotalMilliseconds', t.ticks / PSTimeSpan.TicksPerMs], ['TotalMinutes', t.ticks / PSTimeSpan.TicksPerMinute],
-      ['TotalSeconds', t.ticks / PSTimeSpan.TicksPerSecond],
+      ['TotalMilliseconds', t.ticks / PSTimeSpan.TicksPerMs], ['TotalMicroseconds', t.ticks / 10], ['TotalNanoseconds', t.ticks * 100],
+      ['TotalMinutes', t.ticks / PSTimeSpan.TicksPerMinute], ['TotalSeconds', t.ticks / PSTimeSpan.TicksPerSecond],
     ].map(([name, value]) => ({ name: name as string, get: () => value }));
   }
   if (v instanceof PSDateTime) {
@@ -26,11 +29,17 @@ export function propertiesOf(v: unknown): DisplayProperty[] {
     const startOfYear = Date.UTC(f.year, 0, 1);
     const dayOfYear = Math.floor((Date.UTC(f.year, f.month - 1, f.day) - startOfYear) / 86_400_000) + 1;
     return ([
-      ['DateTime', v.toLongString()], ['Date', midnight], ['Day', f.day], ['DayOfWeek', PSDateTime.dayName(f.dayOfWeek)],
+      ['Date', midnight], ['Day', f.day], ['DayOfWeek', PSDateTime.dayName(f.dayOfWeek)],
       ['DayOfYear', dayOfYear], ['Hour', f.hour], ['Kind', v.kind], ['Millisecond', f.millisecond], ['Microsecond', 0],
       ['Nanosecond', 0], ['Minute', f.minute], ['Month', f.month], ['Second', f.second],
+      ['Ticks', BigInt(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond)) * 10000n + 621355968000000000n],
       ['TimeOfDay', PSTimeSpan.from(0, f.hour, f.minute, f.second, f.millisecond)], ['Year', f.year],
+      // The ETS script property comes after the .NET ones.
+      ['DateTime', v.toLongString()],
     ] as [string, unknown][]).map(([name, value]) => ({ name, get: () => value }));
+  }
+  if (v instanceof PSCredential) {
+    return [{ name: 'UserName', get: () => v.userName }, { name: 'Password', get: () => v.password }];
   }
   return [];
 }

@@ -66,7 +66,7 @@ export class TableWriter {
   headerLines(labels: readonly string[]): string[] {
     if (this.disabled || this.hideHeader) return [];
     if (this.header) return this.header;
-    const lines = this.multiLineRow(labels, this.aligns, true);
+    const lines = this.multiLineRow(labels, this.aligns);
     const dashes = labels.map((l, k) => {
       const w = this.widths[k]!;
       if (w <= 0) return '';
@@ -80,7 +80,7 @@ export class TableWriter {
   rowLines(values: readonly string[], aligns: readonly (Alignment | undefined)[], wrap: boolean): string[] {
     if (this.disabled) return [];
     const a = this.aligns.map((col, k) => aligns[k] ?? col);
-    return wrap ? this.multiLineRow(values, a, false) : [this.singleLineRow(values, a)];
+    return wrap ? this.multiLineRow(values, a) : [this.singleLineRow(values, a)];
   }
 
   private singleLineRow(values: readonly string[], aligns: readonly Alignment[]): string {
@@ -95,7 +95,7 @@ export class TableWriter {
   }
 
   /** Cells wrapped onto several lines (the header always goes this way, and rows under -Wrap). */
-  private multiLineRow(values: readonly string[], aligns: readonly Alignment[], isHeader: boolean): string[] {
+  private multiLineRow(values: readonly string[], aligns: readonly Alignment[]): string[] {
     const valid = this.widths.map((w, k) => (w > 0 ? k : -1)).filter((k) => k >= 0);
     if (valid.length === 0) return [];
     const cols = valid.map((k, i) => {
@@ -128,7 +128,6 @@ export class TableWriter {
       }
       out.push(s);
     }
-    void isHeader;
     return out;
   }
 }

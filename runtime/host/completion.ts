@@ -32,8 +32,9 @@ export async function completeLine(engine: Engine, line: string): Promise<[strin
   const previous = (words[words.length - 2] ?? '').replace(/^[–—―]/, '-');
   if (meta && previous.startsWith('-')) {
     const pname = previous.slice(1).toLowerCase();
-    const p = meta.parameters.find((x) => x.name.toLowerCase() === pname)
-      ?? meta.parameters.filter((x) => x.name.toLowerCase().startsWith(pname)).at(0);
+    const all = [...meta.parameters, ...commonParameters];
+    const p = all.find((x) => x.name.toLowerCase() === pname || x.aliases?.some((a) => a.toLowerCase() === pname))
+      ?? all.filter((x) => x.name.toLowerCase().startsWith(pname)).at(0);
     const values = p?.type.enumValues ?? p?.validateSet;
     if (values) {
       return [values.filter((v) => v.toLowerCase().startsWith(current.toLowerCase())), current];

@@ -11,6 +11,7 @@ import type { ShellModule } from '../module-catalog.js';
 import { isIncomplete } from '../evaluator/index.js';
 import { completeLine } from './completion.js';
 import type { ErrorRecord } from '../values/error-record.js';
+import { Transcript } from './transcript.js';
 
 export const VERSION = 'syncshell 0.1.0 (PowerShell 7.6.0 language subset)';
 
@@ -35,6 +36,8 @@ function makeEngine(env: ShellEnvironment, host: ConsoleHost, out: OutputWriter)
       host.writeErrorLine(conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: host.width }));
     },
   });
+  engine.services.set('transcript', new Transcript((sink) => { host.transcript = sink; }, process.cwd()));
+  engine.context.location = process.cwd();
   return engine;
 }
 

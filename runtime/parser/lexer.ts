@@ -245,7 +245,7 @@ export class Lexer {
       if (p >= this.src.length) this.diags.fail('TerminatorExpectedAtEndOfString', start, p - start, "'");
       const c = this.src[p]!;
       if (isSingleQuote(c)) {
-        if (isSingleQuote(this.src[p + 1])) { value += c; p += 2; continue; }
+        if (isSingleQuote(this.src[p + 1])) { value += this.src[p + 1]; p += 2; continue; }
         p++;
         break;
       }
@@ -314,7 +314,7 @@ export class Lexer {
       if (this.pos >= this.src.length) this.diags.fail('TerminatorExpectedAtEndOfString', start, this.pos - start, terminator);
       const q = atQuote(this.pos);
       if (q === 'end') { this.pos++; break; }
-      if (q === 'escape') { lit += this.src[this.pos]; this.pos += 2; continue; }
+      if (q === 'escape') { lit += this.src[this.pos + 1]; this.pos += 2; continue; }
       const c = this.src[this.pos]!;
       if (c === '`') {
         const n = this.src[this.pos + 1];

@@ -324,6 +324,7 @@ export class Parser {
       this.skipNewlines();
       const t = this.peek();
       let s: A.Statement | undefined;
+      if (t.kind === 'EOF') this.fail('MissingEndParenthesisAfterStatement', t.start, 0, 'for');
       if (!(t.kind === 'Semi' || this.isPunct(t, ')'))) s = this.parseStatement();
       this.skipNewlines();
       const sep = this.peek();
@@ -570,7 +571,7 @@ export class Parser {
         this.skipNewlines();
         const rhs = this.peek();
         if (rhs.kind === 'EOF' || rhs.kind === 'Semi' || this.isPunct(rhs, ')') || this.isPunct(rhs, '}')) {
-          this.fail('ExpectedValueExpression', rhs.start, 0, op.value as string);
+          this.fail('ExpectedValueExpression', op.end, 0, op.value as string);
         }
         const value = this.parseStatement();
         return { kind: 'Assign', target: expr, op: op.value as string, value, start: expr.start, end: value.end, pure: true };
@@ -598,7 +599,7 @@ export class Parser {
 
   private isAssignable(e: A.Expr): boolean {
     switch (e.kind) {
-      case 'Var': return !['true', 'false', 'null'].includes(e.name) || !!e.scope;
+      case 'Var': return true;
       case 'Member': case 'Index': return true;
       case 'Convert': return this.isAssignable(e.expr);
       case 'ArrayLiteral': return e.items.every((i) => this.isAssignable(i));
@@ -692,7 +693,7 @@ export class Parser {
       const comma = this.next('a');
       this.skipNewlines();
       const n = this.parseArgPrimary();
-      if (!n) this.fail('MissingExpressionAfterToken', comma.start, 1, ',');
+      if (!n) this.fail('MissingExpressionAfterToken', comma.end, 0, ',');
       items.push(n);
     }
     return { kind: 'ArrayLiteral', items, start: first.start, end: this.lex.pos, pure: true };
@@ -736,10 +737,7 @@ export class Parser {
       this.next();
       this.skipNewlines();
       const right = this.parseBinary(prec + 1);
-      if (!right) {
-        const n = this.peek();
-        this.fail('ExpectedValueExpression', n.start, 0, t.kind === 'Op' ? '-' + (t.text.slice(1)) : t.text);
-      }
+      if (!right) this.fail('ExpectedValueExpression', t.end, 0, t.kind === 'Op' ? '-' + (t.text.slice(1)) : t.text);
       const op = t.kind === 'Op' ? normaliseOp(t.value as string) : (t.value as string);
       left = { kind: 'Binary', op, left, right, opStart: t.start, start: left.start, end: right.end, pure: true };
     }
@@ -754,7 +752,7 @@ export class Parser {
       const comma = this.next();
       this.skipNewlines();
       const n = this.parseUnary();
-      if (!n) this.fail('MissingExpressionAfterToken', comma.start, 1, ',');
+      if (!n) this.fail('MissingExpressionAfterToken', comma.end, 0, ',');
       items.push(n);
     }
     return { kind: 'ArrayLiteral', items, start: first.start, end: items[items.length - 1]!.end, pure: true };
@@ -777,7 +775,7 @@ export class Parser {
       this.next();
       if (unaryOp !== ',' ) this.skipNewlines();
       const operand = this.parseUnary();
-      if (!operand) this.fail('MissingExpressionAfterOperator', this.peek().start, 0, t.text);
+      if (!operand) this.fail('MissingExpressionAfterOperator', t.end, 0, t.text);
       const base = { start: t.start, end: operand.end, pure: true };
       if (unaryOp === '++' || unaryOp === '--') return { kind: 'IncDec', op: unaryOp, prefix: true, target: operand, ...base };
       if (unaryOp === ',') return { kind: 'ArrayLiteral', items: [operand], ...base };
@@ -1053,10 +1051,7 @@ export class Parser {
     const start = p;
     while (p < this.src.length && (isIdentChar(this.src[p]) || this.src[p] === '.' || this.src[p] === '`' || this.src[p] === '+')) p++;
     const base = this.src.slice(start, p);
-    if (!base) {
-      if (p >= this.src.length) this.fail('EndSquareBracketExpectedAtEndOfAttribute', p, 0);
-      this.fail('MissingTypename', openAt, 1);
-    }
+    if (!base) this.fail('MissingTypename', openAt, 1);
     let name: A.TypeName = { name: base, start, end: p };
     while (this.src[p] === '[') {
       if (this.src[p + 1] === ']') { p += 2; name = { name: name.name + '[]', element: name, start, end: p }; continue; }

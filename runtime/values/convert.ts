@@ -208,7 +208,8 @@ export function parseDateTime(s: string): PSDateTime | undefined {
 /** TimeSpan.Parse: [-][d.]hh:mm[:ss[.fffffff]] or d. */
 export function parseTimeSpan(s: string): PSTimeSpan | undefined {
   const t = s.trim();
-  const m = /^(-)?(?:(\d+)[.:])?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/.exec(t);
+  const m = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?$/.exec(t)
+    ?? /^(-)?(\d+):(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,7}))?$/.exec(t);
   if (m) {
     const ticks = (+(m[2] ?? 0)) * PSTimeSpan.TicksPerDay + +m[3]! * PSTimeSpan.TicksPerHour + +m[4]! * PSTimeSpan.TicksPerMinute
       + +(m[5] ?? 0) * PSTimeSpan.TicksPerSecond + (m[6] ? +m[6].padEnd(7, '0') : 0);

@@ -42,7 +42,10 @@ const NONE = Symbol('none');
 /** System.Text.Encoding instances. */
 export class PSEncoding {
   constructor(readonly webName: 'utf-8' | 'us-ascii' | 'utf-16' | 'utf-16BE' | 'utf-32' | 'iso-8859-1', readonly bom = false) {}
-  get typeName(): string { return this.webName === 'utf-8' ? 'System.Text.UTF8Encoding' : this.webName === 'us-ascii' ? 'System.Text.ASCIIEncoding' : 'System.Text.UnicodeEncoding'; }
+  get typeName(): string {
+    if (this.webName === 'utf-8') return this.bom ? 'System.Text.UTF8Encoding+UTF8EncodingSealed' : 'System.Text.UTF8Encoding';
+    return this.webName === 'us-ascii' ? 'System.Text.ASCIIEncoding+ASCIIEncodingSealed' : this.webName === 'utf-32' ? 'System.Text.UTF32Encoding' : this.webName === 'iso-8859-1' ? 'System.Text.Latin1Encoding+Latin1EncodingSealed' : 'System.Text.UnicodeEncoding';
+  }
   getBytes(s: string): Uint8Array {
     switch (this.webName) {
       case 'utf-8': return new Uint8Array(Buffer.from(s, 'utf8'));
@@ -291,7 +294,10 @@ export function exceptionOf(e: ErrorRecord): PSException {
  * the results of each element, flattened, a single result unwrapped. Missing members are $null.
  */
 export function getMember(v: unknown, name: string): unknown {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined) {
+    const n = name.toLowerCase();
+    return n === 'count' || n === 'length' ? 0 : null;
+  }
   const r = instanceProperty(v, name);
   if (r !== NONE) return r;
   if (isEnumerable(v)) {

@@ -90,6 +90,8 @@ describe('connect with the real tenant (msal-node, in-process) and pki key provi
   it('automatic rotation through addKey/removeKey with a proof of possession; sync keeps succeeding', async () => {
     await r.server.addADSyncApplicationRegistration(HIA);
     const first = r.server.getConnectorCredential().CertificateCredential!;
+    // one cycle a day keeps the real stack's 216 virtual days short
+    await r.server.setScheduler({ customizedSyncCycleIntervalMs: DAY });
     await r.server.advanceClock(216 * DAY);
     const now = r.server.getConnectorCredential().CertificateCredential!;
     const errs = r.server.getEvents({ entryType: ['Error'] });

@@ -8,6 +8,7 @@ import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
 import { PSTimeSpan } from '../../runtime/values/timespan.js';
+import { PSCredential, SecureString } from '../../runtime/values/secure-string.js';
 
 export interface DefaultCase {
   readonly id: string;
@@ -301,5 +302,54 @@ export const defaultCases: DefaultCase[] = [
     script: '[pscustomobject]@{p1=1;p2=2;p3=3;p4=4;p5=5;p6=6;p7=7;p8=8;p9=9;p10=10;p11=11}',
     values: () => [C(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i + 1}`, i + 1])))],
     expected: lines('', ...Array.from({ length: 11 }, (_, i) => `p${i + 1}`.padEnd(3) + ' : ' + (i + 1)), ''),
+  },
+  {
+    id: 'credential-and-securestring',
+    script: "[pscredential]::new('user', [securestring]::new()); [securestring]::new()",
+    values: () => [new PSCredential('user', new SecureString('')), new SecureString('')],
+    expected: lines('', 'UserName                     Password', '--------                     --------', 'user     System.Security.SecureString', 'System.Security.SecureString', ''),
+  },
+  {
+    id: 'out-of-band-value-types',
+    script: certScript([['AB12', 'CN=x', 'P']]) + '; [datetime]::new(2026,11,23,6,6,42); [timespan]::FromMinutes(1); @{k=1}',
+    values: () => [cert('AB12', 'CN=x', 'P'), date(2026, 11, 23, 6, 6, 42), PSTimeSpan.from(0, 0, 1), ordered([['k', 1]])],
+    expected: lines('', '   PSParentPath: P', '', 'Thumbprint                                Subject              EnhancedKeyUsageList',
+      '----------                                -------              --------------------', 'AB12                                      CN=x                 ',
+      '', 'Date        : 11/23/2026 12:00:00 AM', 'Day         : 23', 'DayOfWeek   : Monday', 'DayOfYear   : 327', 'Hour        : 6',
+      'Kind        : Unspecified', 'Millisecond : 0', 'Microsecond : 0', 'Nanosecond  : 0', 'Minute      : 6', 'Month       : 11',
+      'Second      : 42', 'Ticks       : 639310108020000000', 'TimeOfDay   : 06:06:42', 'Year        : 2026',
+      'DateTime    : Monday, November 23, 2026 6:06:42 AM', '',
+      '', 'Ticks             : 600000000', 'Days              : 0', 'Hours             : 0', 'Milliseconds      : 0', 'Microseconds      : 0',
+      'Nanoseconds       : 0', 'Minutes           : 1', 'Seconds           : 0', 'TotalDays         : 0.000694444444444444',
+      'TotalHours        : 0.0166666666666667', 'TotalMilliseconds : 60000', 'TotalMicroseconds : 60000000', 'TotalNanoseconds  : 60000000000',
+      'TotalMinutes      : 1', 'TotalSeconds      : 60', '',
+      '', 'Key   : k', 'Value : 1', 'Name  : k', '', ''),
+  },
+  {
+    id: 'narrow-list-truncates-labels',
+    width: 12,
+    script: "[pscustomobject]@{VeryLongPropertyNameHere=1;b=2;c=3;d=4;e='some words here'}",
+    values: () => [C({ VeryLongPropertyNameHere: 1, b: 2, c: 3, d: 4, e: 'some words here' })],
+    expected: lines('', 'VeryLon : 1', 'b       : 2', 'c       : 3', 'd       : 4', 'e       : s',
+      ...'ome words here'.split('').map((ch) => '          ' + ch), ''),
+  },
+  {
+    id: 'narrow-table-hides-columns',
+    width: 12,
+    script: "[pscustomobject]@{Alpha='abc';Beta=12345;Gamma='x'}",
+    values: () => [C({ Alpha: 'abc', Beta: 12345, Gamma: 'x' })],
+    expected: lines('', 'Alpha  Beta', '-----  ----', 'abc   12345', ''),
+  },
+  {
+    id: 'null-first-value-aligns-left',
+    script: '[pscustomobject]@{N=$null;B=$true}, [pscustomobject]@{N=5;B=$null}',
+    values: () => [C({ N: null, B: true }), C({ N: 5, B: null })],
+    expected: lines('', 'N    B', '-    -', '  True', '5     ', ''),
+  },
+  {
+    id: 'property-with-space',
+    script: "[pscustomobject]@{'with space'=1; 'x'=-2.5}",
+    values: () => [C({ 'with space': 1, x: -2.5 })],
+    expected: lines('', 'with space      x', '----------      -', '         1 -2.500', ''),
   },
 ];

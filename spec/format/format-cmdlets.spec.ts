@@ -170,3 +170,32 @@ describe('format: Out-String and Out-Host', () => {
     expect(r.hostLines).to.deep.equal(['', 'A', '-', 'x'.repeat(28) + '…', '']);
   });
 });
+
+describe('format: registered views and default display properties', () => {
+  it('registerDefaultDisplayProperties picks the columns (≤ 4: a table) while Format-List * still shows all', async () => {
+    const { registerDefaultDisplayProperties, formatForDefault } = await import('../../runtime/format/index.js');
+    registerDefaultDisplayProperties('Test.Scheduler', ['Name', 'Enabled']);
+    try {
+      const o = PSObject.typed('Test.Scheduler', { Name: 'sync', Enabled: true, A: 1, B: 2, C: 3 });
+      expect(formatForDefault([o], 120, { now: () => 0 })).to.equal('\nName Enabled\n---- -------\nsync    True\n\n');
+      const [text] = await pipeToOutString(FormatListCommand, { Property: ['*'] }, [o], OutStringCommand);
+      expect(text).to.equal('\nName    : sync\nEnabled : True\nA       : 1\nB       : 2\nC       : 3\n\n');
+    } finally {
+      unregisterViews('Test.Scheduler');
+    }
+  });
+
+  it('Format-Table -View picks a named view; a list view is the default of Out-Default when first', async () => {
+    const { registerView, listView, formatForDefault } = await import('../../runtime/format/index.js');
+    registerView('Test.Conn', listView(['Name', { label: 'Kind', property: 'Type' }], { name: 'Default' }));
+    registerView('Test.Conn', tableView([{ property: 'Name', width: 10 }, { label: 'Kind', property: 'Type' }], { name: 'Brief' }));
+    try {
+      const o = PSObject.typed('Test.Conn', { Name: 'contoso.com', Type: 'AD', Extra: 1 });
+      expect(formatForDefault([o], 120)).to.equal('\nName : contoso.com\nKind : AD\n\n');
+      const [text] = await pipeToOutString(FormatTableCommand, { View: 'Brief' }, [o], OutStringCommand);
+      expect(text).to.equal('\nName       Kind\n----       ----\ncontoso.c… AD\n\n');
+    } finally {
+      unregisterViews('Test.Conn');
+    }
+  });
+});

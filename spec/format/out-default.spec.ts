@@ -50,3 +50,13 @@ describe('format: Out-Default streaming', () => {
     expect(text).to.equal('\nId Name\n-- ----\n 1 item1\n 2 item2\n 3 item3\n\n');
   });
 });
+
+describe('format: Format-* records through Out-Default', () => {
+  it('a Format-Table document after raw objects closes the open table first', async () => {
+    const { FormatGenerator } = await import('../../runtime/format/index.js');
+    const g = new FormatGenerator({ shape: 'list' });
+    const records = [...g.process(PSObject.custom({ x: 1 })), ...g.end()];
+    const text = formatForDefault([PSObject.custom({ a: 1 }), ...records], 120, { now: () => 0 });
+    expect(text).to.equal('\na\n-\n1\n\n\nx : 1\n\n');
+  });
+});

@@ -13,6 +13,8 @@ internal sealed class OracleHostUI : PSHostUserInterface, IHostUISupportsMultipl
 {
     private readonly OracleRawUI _raw;
     public readonly StringBuilder Text = new();
+    // The part of Text written through WriteErrorLine: what pwsh sends to stderr when it is redirected.
+    public readonly StringBuilder ErrorText = new();
 
     public OracleHostUI(int width) { _raw = new OracleRawUI(width); }
 
@@ -28,7 +30,12 @@ internal sealed class OracleHostUI : PSHostUserInterface, IHostUISupportsMultipl
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Text.Append(Plain(value));
     public override void WriteLine(string value) => Text.Append(Plain(value)).Append('\n');
     public override void WriteLine() => Text.Append('\n');
-    public override void WriteErrorLine(string value) => Text.Append(Plain(value)).Append('\n');
+    public override void WriteErrorLine(string value)
+    {
+        var line = Plain(value) + "\n";
+        Text.Append(line);
+        ErrorText.Append(line);
+    }
     public override void WriteWarningLine(string message) => Text.Append("WARNING: ").Append(Plain(message)).Append('\n');
     public override void WriteVerboseLine(string message) => Text.Append("VERBOSE: ").Append(Plain(message)).Append('\n');
     public override void WriteDebugLine(string message) => Text.Append("DEBUG: ").Append(Plain(message)).Append('\n');

@@ -46,6 +46,7 @@ public static class Program
                 var r = runner.Run(script);
                 result["id"] = id;
                 result["output"] = r.Output;
+                result["errorOutput"] = r.ErrorOutput;
                 var errs = new JsonArray();
                 foreach (var e in r.Errors)
                     errs.Add(new JsonObject { ["message"] = e.Message, ["fqid"] = e.Fqid, ["category"] = e.Category });

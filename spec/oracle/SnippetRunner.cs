@@ -4,7 +4,7 @@ using System.Management.Automation.Runspaces;
 namespace SyncShell.Oracle;
 
 internal sealed record SnippetError(string Message, string Fqid, string Category);
-internal sealed record SnippetResult(string Output, List<SnippetError> Errors, bool HadErrors, int? ExitCode, bool TimedOut);
+internal sealed record SnippetResult(string Output, string ErrorOutput, List<SnippetError> Errors, bool HadErrors, int? ExitCode, bool TimedOut);
 
 // Runs one snippet the way pwsh's ConsoleHost Executor runs a command line (-Command or one prompt
 // line): Runspace.CreatePipeline(script), the script's error stream merged into its output, then
@@ -102,7 +102,7 @@ internal sealed class SnippetRunner
             MessageOf(r),
             r.FullyQualifiedErrorId ?? "",
             r.CategoryInfo.Category.ToString())).ToList();
-        return new SnippetResult(host.OracleUI.Text.ToString(), errors, hadErrors || errors.Count > 0, host.ExitCode, timedOut);
+        return new SnippetResult(host.OracleUI.Text.ToString(), host.OracleUI.ErrorText.ToString(), errors, hadErrors || errors.Count > 0, host.ExitCode, timedOut);
     }
 
     // The record is what the terminal is told about; the rendering is the engine's own ConciseView of it.

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { oracleUnavailableReason, runOracle, type OracleResult } from './oracle.js';
+import { oracleSkipReason, runOracle, type OracleResult } from './oracle.js';
 
 describe('oracle: the real PowerShell engine (System.Management.Automation) hosted for tests', function () {
   this.timeout(300_000);
@@ -20,9 +20,9 @@ describe('oracle: the real PowerShell engine (System.Management.Automation) host
   ];
 
   before(async function () {
-    const reason = oracleUnavailableReason();
-    if (reason) {
-      console.log(`      (skipped: the oracle needs the .NET SDK: ${reason.split('\n')[0]})`);
+    const skip = oracleSkipReason();
+    if (skip) {
+      console.log(`      (skipped: ${skip})`);
       this.skip();
     }
     results = await runOracle(snippets);
@@ -79,15 +79,16 @@ describe('oracle: the real PowerShell engine (System.Management.Automation) host
   it('continues after a statement-terminating error and shows it inline', () => {
     expect(get('divzero').output).to.equal('RuntimeException: Attempted to divide by zero.\nafter\n');
     expect(get('divzero').errors[0].fqid).to.equal('RuntimeException');
+    expect(get('divzero').errorOutput, 'error lines are told apart (stderr when redirected)').to.equal('RuntimeException: Attempted to divide by zero.\n');
   });
 
   it('accepts curly quotes and the en dash as PowerShell tokenizes them', () => {
     expect(get('curly').output).to.equal('ab\nTrue\n');
   });
 
-  it('lays tables out for 120 columns and emits no escape sequences', () => {
+  it('lays tables out for 120 columns (the formatter keeps the last column free: 119 characters) without escape sequences', () => {
     const lines = get('width').output.split('\n');
-    expect(Math.max(...lines.map((l) => l.length))).to.equal(120);
+    expect(Math.max(...lines.map((l) => l.length))).to.equal(119);
     expect(lines[3].endsWith('…')).to.equal(true);
     for (const r of results.values()) expect(r.output).not.to.include('\u001b');
   });

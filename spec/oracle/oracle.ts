@@ -14,7 +14,10 @@ export interface OracleError {
 }
 
 export interface OracleResult {
+  /** Everything the terminal shows, in order, each line ending in '\n'. */
   output: string;
+  /** The part of output written as error lines (pwsh's stderr when redirected). */
+  errorOutput?: string;
   errors: OracleError[];
   hadErrors: boolean;
   exitCode?: number;
@@ -61,7 +64,7 @@ function dotnetOnPath(): boolean {
 
 /** Builds the oracle if its sources changed since the last build; returns why it is unusable, or '' when ready. */
 export function ensureOracleBuilt(): string {
-  if (!dotnetOnPath()) return 'dotnet is not on PATH';
+  if (!dotnetOnPath()) return NO_DOTNET;
   const hash = sourceHash();
   if (fs.existsSync(exePath) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return '';
   const r = spawnSync(
@@ -77,6 +80,19 @@ export function ensureOracleBuilt(): string {
 /** True when dotnet is on PATH and the oracle project builds (built at most once per source change). */
 export function oracleAvailable(): boolean {
   return oracleUnavailableReason() === '';
+}
+
+export const NO_DOTNET = 'dotnet is not on PATH';
+
+/**
+ * For tests: the reason to skip (dotnet absent), or undefined when the oracle is ready.
+ * With dotnet present a failed build is an error, not a skip, so CI cannot pass by skipping.
+ */
+export function oracleSkipReason(): string | undefined {
+  const reason = oracleUnavailableReason();
+  if (reason === '') return undefined;
+  if (reason === NO_DOTNET) return 'the oracle needs the .NET SDK: ' + NO_DOTNET;
+  throw new Error('dotnet is present but the oracle is unusable: ' + reason);
 }
 
 export function oracleUnavailableReason(): string {

@@ -13,7 +13,13 @@ import { ErrorRecord, RuntimeError } from '../../runtime/values/error-record.js'
 import { PSDateTime } from '../../runtime/values/datetime.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { SecureString } from '../../runtime/values/secure-string.js';
-import { pkiCmdlets } from '../../cmdlets/pki/index.js';
+import { pkiCmdlets, registerPkiProvider } from '../../cmdlets/pki/index.js';
+import { ProviderRegistry } from '../../cmdlets/core/providers.js';
+import { GetItemCommand } from '../../cmdlets/core/get-item.js';
+import { GetChildItemCommand } from '../../cmdlets/core/get-childitem.js';
+import { TestPathCommand } from '../../cmdlets/core/test-path.js';
+import { SetLocationCommand } from '../../cmdlets/core/set-location.js';
+import { RemoveItemCommand } from '../../cmdlets/core/remove-item.js';
 import { openPki, type PkiContext } from '../../pki/index.js';
 
 /** Just enough of the engine's type conversion for the pki cmdlets' parameter types. */
@@ -56,6 +62,8 @@ export class PkiSession {
 
   constructor() {
     for (const c of pkiCmdlets) this.registry.registerClass(c);
+    // The generic item cmdlets of cmdlets/core, reaching Cert: through the session's provider registry.
+    for (const c of [GetItemCommand, GetChildItemCommand, TestPathCommand, SetLocationCommand, RemoveItemCommand]) this.registry.registerClass(c);
     const self = this;
     const host: HostUI = {
       write: (t) => self.hostLines.push(t), writeLine: (t = '') => self.hostLines.push(t), writeErrorLine: (t) => self.hostLines.push(t),
@@ -64,6 +72,9 @@ export class PkiSession {
       interactive: false, width: 120,
     };
     const services: Record<string, unknown> = { state: this.store, clock: this.clock };
+    const providers = new ProviderRegistry();
+    registerPkiProvider(providers, { service: <T>(n: string) => services[n] as T });
+    services['providers'] = providers;
     const context: ExecutionContext = {
       host,
       variables: { get: () => undefined, has: () => false, set: () => {}, remove: () => false, list: () => [] },

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
+import * as asn1js from 'asn1js';
 import {
   importPfx, exportPfx, exportPrivateKeyPem, inspectPfx, newSelfSignedCertificate, readPfx, buildPfx,
   PfxPasswordError, PfxFormatError, KeyNotExportableError, PkiError,
@@ -28,6 +29,9 @@ describe('pki: PKCS#12 (PFX) import and export', function () {
     ['openssl pkcs12 -export -legacy (RC2-40 certificates, 3DES key, MAC SHA-1)', ['-legacy'], /pbeWithSHA1And40BitRC2-CBC/],
     ['TripleDES_SHA1 (Windows Export-PfxCertificate default)', ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'], /pbeWithSHA1And3-KeyTripleDES-CBC/],
     ['no encryption of the certificates (-certpbe NONE)', ['-certpbe', 'NONE'], /PKCS7 Data/],
+    ['PBES2 AES-128 with a SHA-512 MAC', ['-certpbe', 'AES-128-CBC', '-keypbe', 'AES-128-CBC', '-macalg', 'sha512'], /AES-128-CBC/],
+    ['legacy RC2-128 certificates and 2-key 3DES key', ['-legacy', '-certpbe', 'PBE-SHA1-RC2-128', '-keypbe', 'PBE-SHA1-2DES'], /pbeWithSHA1And128BitRC2-CBC[\s\S]*pbeWithSHA1And2-KeyTripleDES-CBC/],
+    ['legacy RC4-128', ['-legacy', '-certpbe', 'PBE-SHA1-RC4-128', '-keypbe', 'PBE-SHA1-RC4-40'], /pbeWithSHA1And128BitRC4[\s\S]*pbeWithSHA1And40BitRC4/],
   ];
   for (const [name, extra, info] of variants) {
     it(`imports ${name}`, () => {
@@ -139,5 +143,46 @@ describe('pki: PKCS#12 (PFX) import and export', function () {
     const good = opensslPfx('malformed', []);
     const cases: Uint8Array[] = [good.subarray(0, good.length - 7), good.subarray(0, 10), new Uint8Array(0), src.der, new Uint8Array([...good, 1])];
     for (const c of cases) expect(() => readPfx(c, 'P@ssw0rd!')).to.throw(PfxFormatError);
+  });
+
+  it('reads BER with indefinite lengths and chunked OCTET STRINGs, as Windows writes PFX files', () => {
+    const der = opensslPfx('ber', ['-legacy']);
+    const top = asn1js.fromBER(der.slice().buffer).result as asn1js.Sequence;
+    const [version, authSafe, macData] = top.valueBlock.value as [asn1js.Integer, asn1js.Sequence, asn1js.Sequence];
+    const content = ((authSafe.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.OctetString).valueBlock.valueHexView;
+    const chunks = [];
+    for (let i = 0; i < content.length; i += 1000) chunks.push(new asn1js.OctetString({ valueHex: content.slice(i, i + 1000).buffer }));
+    const ber = new asn1js.Sequence({
+      lenBlock: { isIndefiniteForm: true },
+      value: [version, new asn1js.Sequence({
+        lenBlock: { isIndefiniteForm: true },
+        value: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' }), new asn1js.Constructed({
+          idBlock: { tagClass: 3, tagNumber: 0 }, lenBlock: { isIndefiniteForm: true },
+          value: [new asn1js.OctetString({ isConstructed: true, lenBlock: { isIndefiniteForm: true }, value: chunks } as never)],
+        })],
+      }), macData],
+    });
+    const bytes = new Uint8Array(ber.toBER(false));
+    expect(bytes.length).to.be.greaterThan(der.length); // really re-encoded
+    const [e] = readPfx(bytes, 'P@ssw0rd!');
+    expect(e!.info.subject).to.equal('CN=pfxsrc');
+    expect(e!.pkcs8).to.be.instanceOf(Uint8Array);
+    expect(() => readPfx(bytes, 'wrong')).to.throw(PfxPasswordError);
+  });
+
+  it('imports a PFX with its chain and exports the chain again', () => {
+    const ca = opensslCert(files.dir, 'chainca', 'rsa:2048');
+    const t = tempPki();
+    try {
+      const [leaf, caEntry] = importPfx(t.ctx, opensslPfx('chain', ['-certfile', ca.pem]), 'P@ssw0rd!', { exportable: true });
+      expect(leaf!.hasPrivateKey).to.equal(true);
+      expect(caEntry!.subject).to.equal('CN=chainca');
+      expect(caEntry!.hasPrivateKey).to.equal(false);
+      const pfx = exportPfx(t.ctx, 'CurrentUser\\My', leaf!.thumbprint, 'pw', { chain: [caEntry!.der] });
+      const f = files.file('chain-out.pfx');
+      fs.writeFileSync(f, pfx);
+      const subjects = openssl(['pkcs12', '-in', f, '-nokeys', '-passin', 'pass:pw']).match(/subject=.*$/gm);
+      expect(subjects).to.deep.equal(['subject=CN = pfxsrc', 'subject=CN = chainca']);
+    } finally { t.cleanup(); }
   });
 });

@@ -124,6 +124,19 @@ describe('pki: self-signed certificates (New-SelfSignedCertificate defaults)', f
     expect(openssl(['verify', '-CAfile', caPem, '-attime', String(clock.now().getTime() / 1000 | 0), leafPem]).trim()).to.equal(`${leafPem}: OK`);
   });
 
+  it('appends custom DER extensions (-TextExtension with hex values)', async () => {
+    // certificatePolicies: SEQUENCE { PolicyInformation { anyPolicy 2.5.29.32.0 } }
+    const value = Uint8Array.from(Buffer.from('300830060604551d2000', 'hex'));
+    const c = await createSelfSignedCertificate({ subject: 'CN=policy', clock, customExtensions: [{ oid: '2.5.29.32', value }] });
+    const f = files.file('policy.cer');
+    fs.writeFileSync(f, c.der);
+    expect(openssl(['x509', '-inform', 'der', '-in', f, '-noout', '-text'])).to.match(/Certificate Policies:\s+Policy: X509v3 Any Policy/);
+    expect(c.info.extensions.map((e) => e.friendlyName)).to.include('Certificate Policies');
+    let err: unknown;
+    try { await createSelfSignedCertificate({ subject: 'CN=x', clock, customExtensions: [{ oid: '2.5.29.32', value: value.subarray(0, 5) }] }); } catch (e) { err = e; }
+    expect(err).to.be.instanceOf(InvalidArgumentError);
+  });
+
   it('rejects bad requests with typed errors', async () => {
     const cases: [object, new (...a: never[]) => PkiError][] = [
       [{ subject: 'CN=x', keyLength: 1000 }, UnsupportedKeyError],

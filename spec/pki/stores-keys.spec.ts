@@ -6,7 +6,7 @@ import {
   openPki, newSelfSignedCertificate, importCertificate, removeCertificate, signWithKey, getPublicKey, verifySignature,
   grantKeyAccess, revokeKeyAccess, checkKeyAccess, setTpmPresent, SYNC_SERVICE_ACCOUNT, PLATFORM_KSP, SOFTWARE_KSP,
   CertificateNotFoundError, KeyAccessDeniedError, TpmUnavailableError, UnsupportedKeyError, InvalidArgumentError,
-  KeyStoreCorruptError, CertificateFormatError, PkiError,
+  KeyStoreCorruptError, CertificateFormatError, PkiError, exportPfx, certificatePublicKey,
 } from '../../pki/index.js';
 import { openssl, tempDir, tempPki } from './helpers.js';
 
@@ -155,5 +155,25 @@ describe('pki: certificate stores, key providers and key protection', function (
     }
     expect(t.ctx.vault.list()).to.have.length(0);
     expect(t.ctx.stores.list('LocalMachine\\My').length + t.ctx.stores.list('CurrentUser\\My').length).to.equal(0);
+  });
+
+  it('New-SelfSignedCertificate\'s default policy (ExportableEncrypted) lets the key out through a PFX', async () => {
+    const c = await newSelfSignedCertificate(t.ctx, { subject: 'CN=default-policy' });
+    expect(c.key!.exportPolicy).to.equal('ExportableEncrypted');
+    expect(c.storePath).to.equal('CurrentUser\\My');
+    const f = files.file('default-policy.pfx');
+    fs.writeFileSync(f, exportPfx(t.ctx, 'CurrentUser\\My', c.thumbprint, 'pw'));
+    expect(openssl(['pkcs12', '-in', f, '-nodes', '-passin', 'pass:pw'])).to.include('BEGIN PRIVATE KEY');
+  });
+
+  it('verifies a signature against a certificate\'s public key (how the tenant checks a client assertion)', async () => {
+    const c = await byoc();
+    const data = Buffer.from('header.payload');
+    const sig = signWithKey(t.ctx, c.keyRef!, data, 'PS256');
+    const pub = certificatePublicKey(c.der);
+    expect(verifySignature(pub, data, sig, 'PS256')).to.equal(true);
+    expect(verifySignature(pub, data, sig, 'RS256')).to.equal(false);
+    const other = await newSelfSignedCertificate(t.ctx, { subject: 'CN=other' });
+    expect(verifySignature(certificatePublicKey(other.der), data, sig, 'PS256')).to.equal(false);
   });
 });

@@ -140,6 +140,12 @@ describe('tenant: directory, seed, audit and key rollover', function () {
     try { await client.api(`/applications(appId='${APP_ID.adSync}')`).get(); } catch (e) { err = e as typeof err; }
     expect(err.statusCode).to.equal(404);
     expect(err.code).to.equal('Request_ResourceNotFound');
+    const app = await client.api('/applications').post({ displayName: 'ViaGraphClient' });
+    await client.api(`/applications/${app.id}`).patch({ tags: ['byoa'] });
+    const got = await client.api(`/applications(appId='${app.appId}')`).select('tags').get();
+    expect(got.tags).to.deep.equal(['byoa']);
+    await client.api(`/applications/${app.id}`).delete();
+    expect(f.tenant.doc().applications.some((a) => a.id === app.id)).to.equal(false);
   });
 
   it('the user password is changeable; the old one then fails with 50126', async () => {
@@ -152,7 +158,34 @@ describe('tenant: directory, seed, audit and key rollover', function () {
       await acquireUserToken(g.conn, upn('user'), 'N3w-Passw0rd!');
       const old = await acquireUserToken(g.conn, upn('user'), DEFAULT_PASSWORD).then(() => undefined, (e) => e);
       expect(String(old?.errorNo)).to.equal('50126');
+      // The password grant through a confidential (non-public) application needs a credential: 7000218.
+      const app = await registerApp(g, admin, undefined, 'Confidential');
+      const conf = await acquireUserToken(g.conn, upn('user'), 'N3w-Passw0rd!', undefined, app.appId).then(() => undefined, (e) => e);
+      expect(String(conf?.errorNo)).to.equal('7000218');
+      expect((await tenantRequest(g.conn, admin, 'PATCH', `/v1.0/applications/${app.id}`, { isFallbackPublicClient: true })).status).to.equal(204);
+      await acquireUserToken(g.conn, upn('user'), 'N3w-Passw0rd!', ['User.Read'], app.appId);
       void claimsOf;
+    } finally { g.cleanup(); }
+  });
+
+  it('faults: a failing removeKey answers 503 and changes nothing; an unreachable tenant is a network error for msal', async () => {
+    const g = makeTenant();
+    try {
+      const admin = await adminToken(g);
+      const cert = await makeCert({ clock: g.clock });
+      const app = await registerApp(g, admin, cert, 'Faulty');
+      const self = (await acquireAppToken(g.conn, { clientId: app.appId, certificate: { privateKeyPem: cert.privateKeyPem, thumbprintSha256: cert.sha256 } })).accessToken;
+      const keyId = g.tenant.doc().applications.find((a) => a.id === app.id)!.keyCredentials[0].keyId;
+      g.tenant.setFault('removeKey', true);
+      const r = await tenantRequest(g.conn, self, 'POST', `/v1.0/applications/${app.id}/removeKey`, { keyId, proof: proof(cert, app.id) });
+      expect(r.status).to.equal(503);
+      expect(g.tenant.doc().applications.find((a) => a.id === app.id)!.keyCredentials).to.have.length(1);
+      g.tenant.setFault('removeKey', false);
+      g.tenant.setFault('unreachable', true);
+      const err = await acquireAppToken(g.conn, { clientId: app.appId, certificate: { privateKeyPem: cert.privateKeyPem, thumbprintSha256: cert.sha256 } }).then(() => undefined, (e) => e);
+      expect(String(err)).to.match(/network|fetch failed|ECONNREFUSED/i);
+      g.tenant.setFault('unreachable', false);
+      await acquireAppToken(g.conn, { clientId: app.appId, certificate: { privateKeyPem: cert.privateKeyPem, thumbprintSha256: cert.sha256 } });
     } finally { g.cleanup(); }
   });
 });

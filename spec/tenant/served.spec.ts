@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ManualClock } from '../../state/index.js';
-import { acquireAppToken, acquireUserToken, serve, servedConnection, tenantRequest, DEFAULT_PASSWORD, SYNC_SCOPE, type ServedTenant, type TenantConnection } from '../../tenant/index.js';
+import { ManualClock, StateStore } from '../../state/index.js';
+import { Tenant, inProcessConnection, acquireAppToken, acquireUserToken, serve, servedConnection, servedEndpoint, tenantRequest, DEFAULT_PASSWORD, SYNC_SCOPE, type ServedTenant, type TenantConnection } from '../../tenant/index.js';
 import { claimsOf, makeCert, type TestCert } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,6 +52,7 @@ describe('tenant: served over HTTPS on loopback (acceptance 2)', function () {
     expect(text).to.contain(`CA certificate: ${path.join(home, 'tenant-ca.pem')}`);
     expect(text).to.contain('NODE_EXTRA_CA_CERTS');
     expect(fs.existsSync(served.caFile)).to.equal(true);
+    expect(servedEndpoint(home)).to.include({ origin: served.origin, caFile: served.caFile, pid: process.pid });
   });
 
   it('unmodified msal-node and Graph client (NODE_EXTRA_CA_CERTS, customHosts) run BYOA steps 2–8 over HTTPS', async () => {
@@ -60,8 +61,9 @@ describe('tenant: served over HTTPS on loopback (acceptance 2)', function () {
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: served.caFile };
     const r = await run(process.execPath, [script, args], env);
     expect(r.code, r.stderr).to.equal(0);
-    const out = JSON.parse(r.stdout) as { assigned: { context: string }[]; roles: string[]; graphError: { statusCode: number; code: string } };
+    const out = JSON.parse(r.stdout) as { failures: Record<string, unknown>; assigned: { context: string }[]; roles: string[]; graphError: { statusCode: number; code: string } };
     expect(out.assigned).to.have.length(4);
+    expect(out.failures).to.deep.equal({ unknownApp: { errorNo: '700016', status: 400 }, wrongKey: { errorNo: '700027', status: 401 } });
     expect(out.assigned[0].context).to.match(new RegExp(`^${served.origin.replace(/[.]/g, '\\.')}/v1\\.0/\\$metadata#servicePrincipals\\('`));
     expect(out.roles).to.deep.equal(['ADSynchronization.ReadWrite.All']);
     expect(out.graphError).to.deep.equal({ statusCode: 400, code: 'Request_BadRequest' });
@@ -73,6 +75,21 @@ describe('tenant: served over HTTPS on loopback (acceptance 2)', function () {
   it('our own client helper works over HTTPS with the CA (no environment variable)', async () => {
     const t = await acquireAppToken(conn, { clientId: app.appId, certificate: { privateKeyPem: cert.privateKeyPem, thumbprint: cert.thumbprint } }, SYNC_SCOPE);
     expect(claimsOf(t.accessToken).appid).to.equal(app.appId);
+  });
+
+  it('a second Tenant on the same state (another syncshell process) and the served one see each other\'s changes at once', async () => {
+    const other = new Tenant({ store: new StateStore(home), clock: new ManualClock(new Date()) });
+    const local = inProcessConnection(other);
+    const admin = (await acquireUserToken(local, 'admin@contoso.onmicrosoft.com', DEFAULT_PASSWORD)).accessToken;
+    const c2 = await makeCert({ clock: new ManualClock(new Date()) });
+    const made = await tenantRequest(local, admin, 'POST', '/v1.0/applications', { displayName: 'Staging', keyCredentials: [{ key: c2.b64 }] });
+    const appId = (made.body as { appId: string }).appId;
+    await tenantRequest(local, admin, 'POST', '/v1.0/servicePrincipals', { appId });
+    const t = await acquireAppToken(conn, { clientId: appId, certificate: { privateKeyPem: c2.privateKeyPem, thumbprintSha256: c2.sha256 } });
+    expect(claimsOf(t.accessToken).appid).to.equal(appId);
+    // ...and a token the served tenant issued is accepted by the other instance's Graph.
+    const viaServed = (await acquireUserToken(conn, 'admin@contoso.onmicrosoft.com', DEFAULT_PASSWORD)).accessToken;
+    expect((await tenantRequest(local, viaServed, 'GET', `/v1.0/applications(appId='${appId}')?$select=id`)).status).to.equal(200);
   });
 
   it('curl --cacert reaches the OpenID configuration and gets Entra errors from the token endpoint', async () => {

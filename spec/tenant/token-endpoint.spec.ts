@@ -155,4 +155,57 @@ describe('tenant: token endpoint with unmodified msal-node (acceptance 1)', func
       expect((claimsOf(t.accessToken).iat as number) * 1000).to.be.closeTo(f.clock.now().getTime(), 5000);
     } finally { f.clock.advance(-30 * DAY); }
   });
+
+  it('a key-provider signer through msal\'s clientAssertion callback (RS256/x5t and PS256/x5t#S256, virtual-time claims)', async () => {
+    const { createPrivateKey, sign, constants } = await import('node:crypto');
+    const key = createPrivateKey(cert.privateKeyPem);
+    f.clock.advance(90 * DAY);
+    try {
+      for (const alg of ['RS256', 'PS256'] as const) {
+        const signer = {
+          alg, thumbprint: alg === 'PS256' ? cert.sha256 : cert.thumbprint,
+          sign: (d: Uint8Array) => (alg === 'PS256' ? sign('sha256', d, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }) : sign('sha256', d, key)),
+        };
+        const t = await acquireAppToken(f.conn, { clientId: app.appId, signer, clock: f.clock });
+        expect(claimsOf(t.accessToken).appid).to.equal(app.appId);
+      }
+    } finally { f.clock.advance(-90 * DAY); }
+  });
+
+  it('openssl verifies an issued token against the key published at jwks_uri (independent check)', async () => {
+    const { createPublicKey } = await import('node:crypto');
+    const { execFileSync } = await import('node:child_process');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const t = (await acquireAppToken(f.conn, cred(cert))).accessToken;
+    const oidc = (await tenantRequest(f.conn, undefined, 'GET', `/${f.conn.tenantId}/v2.0/.well-known/openid-configuration`)).body as { jwks_uri: string };
+    const jwks = (await tenantRequest(f.conn, undefined, 'GET', new URL(oidc.jwks_uri).pathname)).body as { keys: { kid: string; n: string; e: string }[] };
+    const kid = JSON.parse(Buffer.from(t.split('.')[0], 'base64url').toString()).kid;
+    const jwk = jwks.keys.find((k) => k.kid === kid)!;
+    const pem = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ format: 'pem', type: 'spki' });
+    const [h, p, sig] = t.split('.');
+    const dir = f.home;
+    fs.writeFileSync(path.join(dir, 'k.pem'), pem);
+    fs.writeFileSync(path.join(dir, 'data'), `${h}.${p}`);
+    fs.writeFileSync(path.join(dir, 'sig'), Buffer.from(sig, 'base64url'));
+    const out = execFileSync('openssl', ['dgst', '-sha256', '-verify', path.join(dir, 'k.pem'), '-signature', path.join(dir, 'sig'), path.join(dir, 'data')]).toString();
+    expect(out.trim()).to.equal('Verified OK');
+    fs.writeFileSync(path.join(dir, 'data'), `${h}.${p}x`);
+    expect(() => execFileSync('openssl', ['dgst', '-sha256', '-verify', path.join(dir, 'k.pem'), '-signature', path.join(dir, 'sig'), path.join(dir, 'data')], { stdio: 'pipe' })).to.throw();
+  });
+
+  it('serves instance discovery and the OpenID configuration when msal asks (an authority host msal does not know)', async () => {
+    const seen: string[] = [];
+    const cca = new ConfidentialClientApplication({
+      auth: { clientId: app.appId, authority: `https://login.emulated.test/${f.conn.tenantId}`, clientCertificate: { privateKey: cert.privateKeyPem, thumbprintSha256: cert.sha256 } },
+      system: { networkClient: new InProcessNetworkClient({ handle: (req) => { seen.push(`${req.method} ${new URL(req.url).host}${new URL(req.url).pathname}`); return f.tenant.handle(req); } }) },
+    });
+    const r = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true });
+    expect(claimsOf(r!.accessToken).appid).to.equal(app.appId);
+    expect(seen).to.deep.equal([
+      'GET login.microsoftonline.com/common/discovery/instance',
+      `GET login.emulated.test/${f.conn.tenantId}/v2.0/.well-known/openid-configuration`,
+      `POST login.emulated.test/${f.conn.tenantId}/oauth2/v2.0/token`,
+    ]);
+  });
 });

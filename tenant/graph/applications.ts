@@ -14,7 +14,7 @@ import type { GraphService } from './service.js';
 export function findApplication(doc: TenantDoc, addr: GraphAddress): ApplicationRecord {
   const key = (addr.appId ?? addr.id ?? '').toLowerCase();
   const app = addr.appId !== undefined ? doc.applications.find((a) => a.appId === key) : doc.applications.find((a) => a.id === key);
-  if (!app) throw graph.notFound(addr.appId !== undefined ? `appId=${addr.appId}` : key);
+  if (!app) throw graph.notFound(addr.appId ?? key);
   return app;
 }
 

@@ -13,7 +13,7 @@ import type { GraphService } from './service.js';
 export function findServicePrincipal(doc: TenantDoc, addr: GraphAddress): ServicePrincipalRecord {
   const key = (addr.appId ?? addr.id ?? '').toLowerCase();
   const sp = addr.appId !== undefined ? Directory.sp(doc, key) : Directory.spById(doc, key);
-  if (!sp) throw graph.notFound(addr.appId !== undefined ? `appId=${addr.appId}` : key);
+  if (!sp) throw graph.notFound(addr.appId ?? key);
   return sp;
 }
 
