@@ -29,9 +29,11 @@ export interface RunScriptOptions {
   fileName?: string;
   /** Reuse an engine across calls (a session). */
   session?: ScriptSession;
+  /** Show error records in `output`, in order with the objects, as a terminal does. */
+  mergeErrors?: boolean;
 }
 
-export interface ScriptSession { engine: Engine; host: CaptureHost; writer: OutputWriter; objects: unknown[]; errors: ErrorRecord[] }
+export interface ScriptSession { engine: Engine; host: CaptureHost; writer: OutputWriter; objects: unknown[]; errors: ErrorRecord[]; mergeErrors: boolean }
 
 export function createSession(opts: RunScriptOptions = {}): ScriptSession {
   const host = new CaptureHost(opts.answers, opts.width ?? 120);
@@ -40,13 +42,19 @@ export function createSession(opts: RunScriptOptions = {}): ScriptSession {
   s.host = host;
   s.objects = [];
   s.errors = [];
+  s.mergeErrors = opts.mergeErrors ?? false;
   s.writer = new OutputWriter('Text', () => host.width, (t) => { host.out += t; });
   s.engine = new Engine({
     host,
     modules,
     now: () => state.clock.now().getTime(),
     output: (v) => { s.objects.push(v); s.writer.push(v); },
-    showError: (r) => { s.writer.flush(); s.errors.push(r); host.other += conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: host.width }) + '\n'; },
+    showError: (r) => {
+      s.writer.flush();
+      s.errors.push(r);
+      const text = conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: host.width }) + '\n';
+      if (s.mergeErrors) host.out += text; else host.other += text;
+    },
   });
   return s;
 }

@@ -98,6 +98,8 @@ export interface ServerDoc {
   pendingRegistration: PendingRegistration | null;
   /** keyIds this server put on its application: anything else there was added by someone else */
   createdKeyIds: string[];
+  /** the application this server created, remembered even when a later step failed, so a retry reuses it */
+  ownAppId?: string | null;
   scheduler: SchedulerState;
   faults: EmulatorFaults;
   autoOnboardingDueAt: string | null;

@@ -48,12 +48,20 @@ function modeOf(opts: RegistrationOptions, ctx: OpContext): ManagementMode {
 async function ownApplication(ctx: OpContext, actor: Actor): Promise<ApplicationInfo> {
   const cur = ctx.doc.credential;
   const known = cur.type === 'Application' && cur.mode !== 'BYOA' ? cur.appId
-    : ctx.doc.pendingRegistration && ctx.doc.pendingRegistration.mode !== 'BYOA' ? ctx.doc.pendingRegistration.appId : undefined;
+    : ctx.doc.pendingRegistration && ctx.doc.pendingRegistration.mode !== 'BYOA' ? ctx.doc.pendingRegistration.appId
+    : ctx.doc.ownAppId ?? undefined;
   if (known) {
-    const app = await ctx.tenant.getApplication(actor, known);
-    if (app) return app;
+    const app = await ctx.tenant.getApplication(actor, known).catch(() => undefined);
+    if (app) {
+      if (!app.assignedRoles.includes(SYNC_ROLE)) {
+        await ctx.tenant.assignAppRoles(actor, app.appId, syncRoles(ctx));
+        return { ...app, assignedRoles: syncRoles(ctx).map((r) => r.value) };
+      }
+      return app;
+    }
   }
   const app = await ctx.tenant.createApplication(actor, applicationDisplayName(ctx));
+  ctx.doc.ownAppId = app.appId;
   await ctx.tenant.assignAppRoles(actor, app.appId, syncRoles(ctx));
   return { ...app, assignedRoles: syncRoles(ctx).map((r) => r.value) };
 }

@@ -77,10 +77,10 @@ export async function createSelfSignedCertificate(opts: SelfSignedOptions = {}):
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
-  cert.subject = pkijs.RelativeDistinguishedNames.fromBER(subject.der);
+  cert.subject = rawName(subject.der);
   cert.subjectPublicKeyInfo = publicKeyInfo(spkiDer);
   const issuerCert = opts.signer ? pkijs.Certificate.fromBER(toArrayBuffer(opts.signer.certificateDer)) : undefined;
-  cert.issuer = issuerCert ? pkijs.RelativeDistinguishedNames.fromBER(issuerCert.subject.valueBeforeDecode) : pkijs.RelativeDistinguishedNames.fromBER(subject.der);
+  cert.issuer = rawName(issuerCert ? issuerCert.subject.valueBeforeDecode : subject.der);
   cert.notBefore = new pkijs.Time({ type: timeType(notBefore), value: notBefore });
   cert.notAfter = new pkijs.Time({ type: timeType(notAfter), value: notAfter });
   const ski = createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
@@ -97,6 +97,16 @@ export async function createSelfSignedCertificate(opts: SelfSignedOptions = {}):
   const pkcs8 = new Uint8Array(keyPair.privateKey.export({ format: 'der', type: 'pkcs8' }));
   // Describe the object just built rather than parsing the DER again (half the cost of a cold process).
   return { der, info: { ...describeCertificate(cert, der), hasPrivateKey: true }, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, pkcs8 };
+}
+
+/**
+ * A Name carried as its DER: pkijs re-emits valueBeforeDecode as is, which keeps our RDN order and string types
+ * (pkijs would put all attributes of a built Name into one multi-valued RDN) and skips a schema comparison.
+ */
+function rawName(der: ArrayBuffer): pkijs.RelativeDistinguishedNames {
+  const name = new pkijs.RelativeDistinguishedNames();
+  name.valueBeforeDecode = der;
+  return name;
 }
 
 /** SubjectPublicKeyInfo from Node's SPKI DER without pkijs re-parsing the key material (it is ours, already valid). */

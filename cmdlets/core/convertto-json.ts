@@ -2,8 +2,7 @@ import { Cmdlet } from '../../runtime/commands/cmdlet.js';
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
-import { convertToJson } from '../../runtime/format/index.js';
-import { truncationWarning } from '../../runtime/format/json-write.js';
+import { convertToJson, truncationWarning } from '../../runtime/format/index.js';
 
 /** ConvertTo-Json: all input objects (an array when more than one, or with -AsArray) as one JSON string. */
 export class ConvertToJsonCommand extends Cmdlet {

@@ -5,7 +5,8 @@ import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import type { ScriptBlock } from '../../runtime/values/scriptblock.js';
 import { PSObject } from '../../runtime/values/psobject.js';
-import { enumerate, hasWildcards, invokeMethod, propertyNames, getProperty, wildcardToRegex, typeNameOf } from './lang.js';
+import { RuntimeError } from '../../runtime/values/error-record.js';
+import { hasWildcards, invokeMethod, propertyNames, getProperty, wildcardToRegex, typeNameOf } from './lang.js';
 import { MEMBER_TABLE } from './member-table.js';
 
 const SB = 'ScriptBlockSet', PM = 'PropertyAndMethodSet', PAR = 'ParallelParameterSet';
@@ -136,11 +137,16 @@ export class ForEachObjectCommand extends Cmdlet {
     try {
       r = invokeMethod(item, name, args);
     } catch (e) {
+      if (e instanceof RuntimeError) { this.writeError(e.record); return; }
       this.writeError(this.error(`Exception calling "${name}" with "${args.length}" argument(s): "${e instanceof Error ? e.message : String(e)}"`,
-        'MethodInvocationError', 'InvalidOperation', item, 'System.Management.Automation.MethodInvocationException'));
+        'MethodInvocationException', 'NotSpecified', item, 'System.Management.Automation.MethodInvocationException'));
       return;
     }
-    if (r.found) { if (r.value !== undefined) await this.writeObject(r.value, true); return; }
+    if (r.found) {
+      const value = r.value instanceof Promise ? await r.value : r.value;
+      if (value !== undefined) await this.writeObject(value, true);
+      return;
+    }
     if (args.length > 0) {
       this.writeError(this.error(`Input name "${name}" cannot be resolved to a method.`, 'MethodNotFound', 'InvalidArgument', item, 'System.Management.Automation.PSArgumentException'));
     }
@@ -155,5 +161,3 @@ export function memberNames(v: unknown): string[] {
   if (table) names.push(...table.map((r) => r[0]));
   return names;
 }
-
-export function unrolled(v: unknown): unknown[] { return enumerate(v); }

@@ -145,9 +145,11 @@ export class MeasureObjectCommand extends Cmdlet {
         return;
       }
       s.sum += n;
-      const d = n - s.mean;
-      s.mean += d / s.count;
-      s.m2 += d * (n - s.mean);
+      if (this.StandardDeviation) {
+        const d = n - s.mean;
+        s.mean += d / s.count;
+        s.m2 += d * (n - s.mean);
+      }
     }
     if (this.wantMinMax) {
       if (n !== undefined && s.allNumeric) {

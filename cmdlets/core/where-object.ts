@@ -4,7 +4,8 @@ import type { MaybePromise } from '../../runtime/commands/context.js';
 import { param, type ParameterMeta } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import type { ScriptBlock } from '../../runtime/values/scriptblock.js';
-import { getProperty, isEnumerable, enumerate, isTrue, psCompare, psContains, psEquals, psIs, psLike, psMatch } from './lang.js';
+import { RuntimeError } from '../../runtime/values/error-record.js';
+import { getProperty, isTrue, psOperator } from './lang.js';
 
 type Op = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'like' | 'notlike' | 'match' | 'notmatch' | 'contains' | 'notcontains' | 'in' | 'notin' | 'is' | 'isnot' | 'not';
 
@@ -94,38 +95,15 @@ export class WhereObjectCommand extends Cmdlet {
   private test(item: unknown): boolean {
     const lhs = getProperty(item, this.Property!);
     if (this.truthTest) return isTrue(lhs);
-    const v = this.Value, cs = this.cs;
-    switch (this.op) {
-      case 'not': return !isTrue(lhs);
-      case 'contains': return psContains(lhs, v, cs);
-      case 'notcontains': return !psContains(lhs, v, cs);
-      case 'in': return psContains(v, lhs, cs);
-      case 'notin': return !psContains(v, lhs, cs);
-      case 'is': return psIs(lhs, v);
-      case 'isnot': return !psIs(lhs, v);
+    if (this.op === 'not') return !isTrue(lhs);
+    // The language's operator, array-as-filter included: a collection property filters element-wise.
+    const name = (this.cs && this.op !== 'is' && this.op !== 'isnot' ? 'c' : '') + this.op;
+    try {
+      return isTrue(psOperator(name, lhs, this.Value));
+    } catch (e) {
+      if (!(e instanceof RuntimeError)) throw e;
+      this.writeError(e.record);
+      return false;
     }
-    // A collection on the left filters, as the operators do: the result is the matching elements.
-    if (isEnumerable(lhs)) return isTrue(enumerate(lhs).filter((e) => this.scalar(e, v, cs)));
-    return this.scalar(lhs, v, cs);
-  }
-
-  private scalar(l: unknown, v: unknown, cs: boolean): boolean {
-    switch (this.op) {
-      case 'eq': return psEquals(l, v, cs);
-      case 'ne': return !psEquals(l, v, cs);
-      case 'like': return psLike(l, v, cs);
-      case 'notlike': return !psLike(l, v, cs);
-      case 'match': return psMatch(l, v, cs);
-      case 'notmatch': return !psMatch(l, v, cs);
-    }
-    const c = psCompare(l, v, cs);
-    if (c === undefined) return false;
-    switch (this.op) {
-      case 'gt': return c > 0;
-      case 'lt': return c < 0;
-      case 'ge': return c >= 0;
-      case 'le': return c <= 0;
-    }
-    return false;
   }
 }

@@ -163,15 +163,17 @@ export class ParameterBinder {
     const unbound: unknown[] = [];
     if (positional.length) {
       const remaining = [...positional];
-      const rest = this.command.parameters.find((p) => p.valueFromRemainingArguments && !bound.has(p.name));
       while (remaining.length) {
-        const next = this.nextPositional(bound, candidates);
-        if (!next) break;
+        const choices = this.positionalChoices(bound, candidates);
+        if (!choices.length) break;
         const { value } = remaining.shift()!;
-        bound.set(next.name, this.coerce(next, value));
-        const within = this.setsOf(next);
+        const chosen = this.bindPositional(choices, value);
+        bound.set(chosen.param.name, chosen.value);
+        const within = this.setsOf(chosen.param);
         candidates = candidates.filter((s) => within.includes(s));
       }
+      const rest = this.command.parameters.find((p) => p.valueFromRemainingArguments && !bound.has(p.name)
+        && candidates.some((set) => ParameterBinder.inSet(p, set)));
       if (remaining.length && rest) {
         bound.set(rest.name, this.coerce(rest, remaining.map((r) => r.value)));
         remaining.length = 0;
@@ -181,14 +183,34 @@ export class ParameterBinder {
     return { bound, candidates, unbound };
   }
 
-  private nextPositional(bound: Map<string, unknown>, candidates: string[]): ParameterMeta | undefined {
-    let best: ParameterMeta | undefined;
+  /** The unbound parameters at the lowest remaining position, one per parameter set that has one. */
+  private positionalChoices(bound: Map<string, unknown>, candidates: string[]): ParameterMeta[] {
+    let min = Infinity;
+    const at: ParameterMeta[] = [];
     for (const p of this.command.parameters) {
       if (p.position === undefined || bound.has(p.name)) continue;
       if (!candidates.some((s) => ParameterBinder.inSet(p, s))) continue;
-      if (!best || p.position < best.position!) best = p;
+      if (p.position < min) { min = p.position; at.length = 0; }
+      if (p.position === min) at.push(p);
     }
-    return best;
+    return at;
+  }
+
+  /**
+   * Where parameter sets disagree on who takes a position (ForEach-Object's -Process vs -MemberName),
+   * a parameter whose type the value already has wins; otherwise the first that converts it.
+   */
+  private bindPositional(choices: ParameterMeta[], value: unknown): { param: ParameterMeta; value: unknown } {
+    if (choices.length > 1) {
+      const exact = choices.find((p) => sameKind(value, p.type));
+      if (exact) return { param: exact, value: this.coerce(exact, value) };
+      let first: unknown;
+      for (const p of choices) {
+        try { return { param: p, value: this.coerce(p, value) }; } catch (e) { first ??= e; }
+      }
+      throw first;
+    }
+    return { param: choices[0]!, value: this.coerce(choices[0]!, value) };
   }
 
   /** Mandatory parameters still unbound in the best candidate set, excluding those pipeline input may fill. */
@@ -231,6 +253,19 @@ export class ParameterBinder {
     }
     if (result.size === 0) fail(BindingErrors.inputNotBound(input));
     return result;
+  }
+}
+
+/** Does the value already have the parameter's type (no conversion needed)? */
+function sameKind(value: unknown, type: TypeSpec): boolean {
+  const v = Array.isArray(value) && type.element ? value[0] : value;
+  switch (type.kind) {
+    case 'scriptblock': return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'ScriptBlock';
+    case 'string': return typeof v === 'string';
+    case 'int': case 'long': case 'double': case 'byte': return typeof v === 'number';
+    case 'bool': case 'switch': return typeof v === 'boolean';
+    case 'hashtable': return v instanceof PSHashtable;
+    default: return false;
   }
 }
 

@@ -42,6 +42,7 @@ export function typeNamesOf(v: unknown): string[] {
   if (isScriptBlock(v)) return ['System.Management.Automation.ScriptBlock', 'System.Object'];
   const named = (v as { psTypeName?: unknown }).psTypeName;
   if (typeof named === 'string') return [named, 'System.Object'];
+  if (isPlain(v)) return [PSObject.customTypeName, 'System.Object'];
   const s = String(v);
   if (/^System\.[\w.]+$/.test(s)) return [s, 'System.Object'];
   return ['System.Object'];
@@ -114,6 +115,7 @@ export function objectToString(v: unknown): string {
   if (v instanceof PSDateTime || v instanceof PSTimeSpan) return v.toString();
   if (Array.isArray(v) || v instanceof Uint8Array || v instanceof PSHashtable) return typeNamesOf(v)[0]!;
   if (isScriptBlock(v)) return v.text;
+  if (isPlain(v)) return '@{' + Object.entries(v).map(([k, x]) => `${k}=${objectToString(x)}`).join('; ') + '}';
   const own = (v as { toString?: unknown }).toString;
   if (typeof own === 'function' && own !== Object.prototype.toString) return String(v);
   return typeNamesOf(v)[0]!;
@@ -153,4 +155,10 @@ export function cellText(v: unknown, limit = DefaultEnumerationLimit): string {
     parts.push(elementName(items[i]));
   }
   return '{' + parts.join(', ') + (truncated ? '\u2026' : '') + '}';
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

@@ -6,8 +6,9 @@
  *   registerDefaultDisplayProperties(typeName, ['A', 'B'])
  * Host:
  *   new OutDefaultFormatter(width, writeLine).push(obj) / .end();  formatForDefault(values, width)
- * Cmdlets (Format-*, Out-String, ConvertTo/From-Json): FormatGenerator, OutStringFormatter,
- *   parseFieldSpecs, computeFields, convertToJson, parseJson.
+ * Cmdlets (Format-*, Out-String, ConvertTo/From-Json): FormatShapeDriver (Format-Table/List),
+ *   FormatGenerator, OutStringFormatter, parseFieldSpecs, computeFields, convertToJson, parseJson.
+ * Display text of a value as the formatter shows it: objectToString, cellText, formatDouble.
  */
 export {
   registerView, registerDefaultDisplayProperties, unregisterViews, findView, tableView, listView,
@@ -21,6 +22,6 @@ export { parseFieldSpecs, computeFields, FieldSpecError, type FieldSpec } from '
 export { objectToString, cellText, typeNamesOf, isScalar, dictionaryEntry } from './display-string.js';
 export { formatDouble, formatNumber } from './number-format.js';
 export { formatSettings } from './settings.js';
-export { convertToJson, type ToJsonOptions, type ToJsonResult } from './json-write.js';
+export { convertToJson, truncationWarning, type ToJsonOptions, type ToJsonResult } from './json-write.js';
 export { parseJson, JsonParseError, type FromJsonOptions } from './json-read.js';
 export { FormatShapeDriver } from './format-driver.js';

@@ -38,6 +38,7 @@ export function propertiesOf(v: unknown): DisplayProperty[] {
       ['DateTime', v.toLongString()],
     ] as [string, unknown][]).map(([name, value]) => ({ name, get: () => value }));
   }
+  if (isPlainRecord(v)) return Object.keys(v).map((name) => ({ name, get: () => v[name] }));
   if (v instanceof PSCredential) {
     return [{ name: 'UserName', get: () => v.userName }, { name: 'Password', get: () => v.password }];
   }
@@ -74,3 +75,10 @@ export function wildcardToRegExp(pattern: string): RegExp {
 export function hasWildcard(s: string): boolean { return /[*?[]/.test(s); }
 
 function escapeRe(c: string): string { return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); }
+
+/** A plain JavaScript record (domain data a cmdlet forgot to wrap) is shown like a PSCustomObject. */
+export function isPlainRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}

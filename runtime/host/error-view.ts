@@ -34,7 +34,7 @@ export function conciseView(r: ErrorRecord, facts: ErrorViewFacts = {}): string 
     const headerWs = numLen > 4 ? ' '.repeat(numLen - 4) : '';
     const lineWs = numLen < 4 ? ' '.repeat(4 - numLen) : '';
     posmsg += `${headerWs}Line |\n`;
-    const text = (p.lineText ?? '').replace(/\r?\n$/, '');
+    const text = (p.lineText ?? '').replace(/\s+$/, '');
     posmsg += `${lineWs}${lineNo} |  ${text}\n`;
     const col = Math.max(1, p.column ?? 1);
     const len = Math.max(1, p.length ?? 1);
@@ -68,5 +68,5 @@ export function conciseView(r: ErrorRecord, facts: ErrorViewFacts = {}): string 
   else if (p.commandName) reason = p.commandName;
   else if (r.category !== 'NotSpecified') reason = r.category;
   else reason = r.exceptionType.split('.').pop() ?? 'Error';
-  return `${reason}: ${posmsg}`.replace(/\n$/, '');
+  return `${reason}: ${posmsg}`;
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { realRig, HIA, APPADMIN, type RealRig } from './real-rig.js';
-import { newSelfSignedCertificate, grantKeyAccess, SYNC_SERVICE_ACCOUNT, PLATFORM_KSP } from '../../pki/index.js';
+import { newSelfSignedCertificate, createSelfSignedCertificate, grantKeyAccess, SYNC_SERVICE_ACCOUNT, PLATFORM_KSP } from '../../pki/index.js';
+import { inProcessConnection, acquireUserToken, tenantRequest } from '../../tenant/index.js';
 import type { ConnectError } from '../../connect/index.js';
 
 const MIN = 60_000;
@@ -70,8 +71,18 @@ describe('connect with the real tenant (msal-node, in-process) and pki key provi
   it('an Application Administrator is refused; the key it adds by Graph shows up as a foreign credential', async () => {
     const e = await rejects(r.server.addADSyncApplicationRegistration(APPADMIN));
     expect(e.errorId).to.equal('InsufficientAdministratorRole');
-    await r.server.addADSyncApplicationRegistration(HIA);
+    const link = await r.server.addADSyncApplicationRegistration(HIA);
     expect(await r.server.listForeignCredentials(HIA)).to.have.length(0);
+    // the documents' caveat: an Application Administrator can add a credential to the Connect Sync application
+    const conn = inProcessConnection(r.tenant);
+    const token = (await acquireUserToken(conn, APPADMIN.userPrincipalName, APPADMIN.password, ['https://graph.microsoft.com/Application.ReadWrite.All'])).accessToken;
+    const rogue = await createSelfSignedCertificate({ subject: 'CN=rogue', clock: r.clock });
+    const path = `/v1.0/applications(appId='${link.ApplicationId}')`;
+    const cur = (await tenantRequest(conn, token, 'GET', `${path}?$select=keyCredentials`)).body as { keyCredentials: Record<string, unknown>[] };
+    const patch = await tenantRequest(conn, token, 'PATCH', path, { keyCredentials: [...cur.keyCredentials, { type: 'AsymmetricX509Cert', usage: 'Verify', key: Buffer.from(rogue.info.der).toString('base64') }] });
+    expect(patch.status).to.equal(204);
+    const foreign = await r.server.listForeignCredentials(HIA);
+    expect(foreign.map((f) => f.thumbprint)).to.deep.equal([rogue.info.thumbprint]);
   });
 
   it('rollback to the legacy account and its removal go through the sync API', async () => {

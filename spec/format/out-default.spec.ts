@@ -60,3 +60,20 @@ describe('format: Format-* records through Out-Default', () => {
     expect(text).to.equal('\na\n-\n1\n\n\nx : 1\n\n');
   });
 });
+
+describe('format: emulator choices beyond pwsh', () => {
+  it('shows a plain JavaScript record (unwrapped domain data) like a PSCustomObject', () => {
+    expect(formatForDefault([{ Name: 'x', Count: 2 }], 120)).to.equal('\nName Count\n---- -----\nx        2\n\n');
+  });
+
+  it('a view with declared widths streams its rows at once (no sizing window)', () => {
+    const out: string[] = [];
+    const f = new OutDefaultFormatter(120, (l) => out.push(l), { now: () => 0 });
+    const cert = PSObject.typed('System.Security.Cryptography.X509Certificates.X509Certificate2', { Thumbprint: 'AB', Subject: 'CN=x', PSParentPath: 'P' });
+    f.push(cert);
+    expect(out).to.deep.equal(['', '   PSParentPath: P', '',
+      'Thumbprint                                Subject              EnhancedKeyUsageList',
+      '----------                                -------              --------------------',
+      'AB                                        CN=x                 ']);
+  });
+});

@@ -83,7 +83,7 @@ const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
   e: fc.oneof({ depthSize: 'small' },
     leaf,
     fc.tuple(tie('e'), fc.constantFrom(...ops), tie('e')).map(([a, o, b]) => `(${a} ${o === '-is' || o === '-as' ? '-as' : o} ${o === '-is' || o === '-as' ? '[int]' : b})`),
-    fc.tuple(fc.constantFrom('-not ', '-', '!', ',', '[int]', '[string]', '[bool]', '[double]'), tie('e')).map(([u, a]) => `${u}${a}`),
+    fc.tuple(fc.constantFrom('-not ', '-', '!', ',', '[int]', '[string]', '[bool]', '[double]'), tie('e')).map(([u, a]) => `${u}(${a})`),
     fc.tuple(tie('e'), fc.constantFrom('.Count', '.Length', '.ToString()', '[0]', '[-1]', '.Foo', '.GetType().Name')).map(([a, m]) => `(${a})${m}`),
   ),
 })).e as fc.Arbitrary<string>;
