@@ -6,7 +6,7 @@ import { medianMs, processMedianMs, report } from './measure.js';
 import { createSession, runScript } from '../app/run-script.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const main = path.resolve(here, '../app/main.js');
+const main = path.resolve(here, '../bundle/main.js');
 
 /** Issue 3's two shell figures: start-up cost of a one-line command, and a million objects through a filter. */
 export async function run(): Promise<void> {

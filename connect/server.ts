@@ -1,4 +1,4 @@
-import type { Clock, StateStore } from '../state/index.js';
+import { StateCorruptError, type StateStore } from '../state/index.js';
 import type { AdminSession, KeyStoreGateway, TenantGateway } from './gateways.js';
 import type { FaultName, PolicyType, ServerDoc } from './model.js';
 import type { OpContext } from './context.js';
@@ -6,7 +6,7 @@ import { guardTenant } from './context.js';
 import { EventLog, type EventLogEntry, type EventQuery, type NewEvent } from './event-log.js';
 import { AdminSessions, type AdminCredential } from './admin-session.js';
 import { seedServer, DEFAULT_DIRECTORY_SIZE, type ServerSeedOptions } from './seed.js';
-import { seedOnPrem, churn, type OnPremDoc } from './onprem.js';
+import { seedOnPrem, churn, encodeOnPrem, decodeOnPrem, type OnPremDoc, type StoredOnPremDoc } from './onprem.js';
 import { view, type RunHistoryDoc, type RunProfileResult, AAD_CONNECTOR_ID, aadConnectorName } from './run-history.js';
 import { registerApplication, type RegistrationOptions, type RegistrationResult } from './registration.js';
 import { rotateCredential } from './rotation.js';
@@ -69,23 +69,39 @@ export class ConnectServer {
   private seedRuns = (): RunHistoryDoc => ({ schema: 1, runs: [] });
 
   /** The server document (seeded on first use). Throws StateCorruptError when it cannot be read. */
-  read(): ServerDoc { return this.o.store.load('server', this.seed); }
+  read(): ServerDoc { return this.checked(this.o.store.load('server', this.seed)); }
+
+  /** Valid JSON of the wrong shape is as unreadable as garbage: say so instead of failing somewhere deep. */
+  private checked(doc: ServerDoc): ServerDoc {
+    if (doc?.schema !== 1 || !doc.credential || !doc.scheduler || !doc.legacyAccount || !Array.isArray(doc.createdKeyIds)) {
+      throw new StateCorruptError(this.o.store.file('server'), 'it is not a Connect Sync server document');
+    }
+    return doc;
+  }
+
+  private readOnPrem(): OnPremDoc {
+    const stored = this.o.store.read<StoredOnPremDoc>('onprem');
+    if (stored === undefined) return this.seedOnPrem();
+    if (stored?.schema !== 1 || !Array.isArray(stored.rows)) throw new StateCorruptError(this.o.store.file('onprem'), 'it is not an on-premises directory document');
+    return decodeOnPrem(stored);
+  }
 
   private async mutate<R>(fn: (ctx: OpContext) => Promise<R>, at?: () => Date): Promise<R> {
     const store = this.o.store;
     return store.lock.withLockAsync(async () => {
-      const doc = store.read<ServerDoc>('server') ?? this.seed();
+      const stored = store.read<ServerDoc>('server');
+      const doc = stored === undefined ? this.seed() : this.checked(stored);
       let onprem: OnPremDoc | undefined, runs: RunHistoryDoc | undefined;
       const events: NewEvent[] = [];
       const ctx: OpContext = {
         doc, now: at ? at() : this.clock.now(), tenant: guardTenant(this.o.tenant, doc), keys: this.o.keys, events,
-        onprem: () => (onprem ??= store.read<OnPremDoc>('onprem') ?? this.seedOnPrem()),
+        onprem: () => (onprem ??= this.readOnPrem()),
         runs: () => (runs ??= store.read<RunHistoryDoc>('runhistory') ?? this.seedRuns()),
       };
       const result = await fn(ctx);
       doc.revision++;
       store.write('server', doc);
-      if (onprem) store.write('onprem', onprem);
+      if (onprem) store.write('onprem', encodeOnPrem(onprem));
       if (runs) store.write('runhistory', runs);
       this.events.append(events);
       return result;
@@ -207,6 +223,12 @@ export class ConnectServer {
     }, () => from);
   }
 
+  /**
+   * Run the cycles that fell due while the virtual clock moved on at real speed (nothing runs in the background):
+   * the shell can call this before each command so a server left idle for an hour has run its two cycles.
+   */
+  catchUp(): Promise<AdvanceResult> { return this.advanceClock(0); }
+
   /** Set-EmulatorClock -Date: only forward, through advanceClock so due cycles run. */
   setClock(date: Date): Promise<AdvanceResult> {
     const ms = date.getTime() - this.clock.now().getTime();
@@ -231,7 +253,7 @@ export class ConnectServer {
     return this.mutate(async (ctx) => churn(ctx.onprem(), count));
   }
   onPremSummary(): { forest: string; objects: number; users: number; groups: number; pendingExport: number; churnPerCycle: number } {
-    const d = this.o.store.read<OnPremDoc>('onprem') ?? this.seedOnPrem();
+    const d = this.readOnPrem();
     let users = 0, groups = 0, pending = 0;
     for (const o of d.objects) { if (o.t === 'user') users++; else groups++; if (o.usn > o.x) pending++; }
     return { forest: d.forest, objects: d.objects.length, users, groups, pendingExport: pending, churnPerCycle: d.churnPerCycle };
@@ -254,7 +276,7 @@ export class ConnectServer {
       const onprem = seedOnPrem(size);
       if (o.churnPerCycle !== undefined) onprem.churnPerCycle = o.churnPerCycle;
       store.write('server', doc);
-      store.write('onprem', onprem);
+      store.write('onprem', encodeOnPrem(onprem));
       store.write('runhistory', this.seedRuns());
       this.events.clear();
       this.sessions.forget();

@@ -243,6 +243,10 @@ function signatureAlgorithm(key: KeyObject, hash: HashAlgorithmName): () => pkij
 
 /** A KeyPair from PKCS#8 DER (imported keys). */
 export function keyPairFromPkcs8(pkcs8: Uint8Array): KeyPair {
-  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
-  return { privateKey, publicKey: createPublicKey(privateKey) };
+  try {
+    const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  } catch (e) {
+    throw new UnsupportedKeyError(`The private key cannot be read (${(e as Error).message}).`);
+  }
 }

@@ -31,9 +31,15 @@ export function signData(key: KeyObject, data: Uint8Array, alg: SignatureAlgorit
 /** Verify with a public key given as KeyObject, SPKI DER, or PEM. False (not an exception) for a bad signature. */
 export function verifySignature(publicKey: KeyObject | Uint8Array | string, data: Uint8Array, signature: Uint8Array, alg: SignatureAlgorithm): boolean {
   const p = params(alg);
-  const key = typeof publicKey === 'string' ? createPublicKey(publicKey)
-    : publicKey instanceof Uint8Array ? createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' })
-    : publicKey;
+  let key: KeyObject;
+  try {
+    key = typeof publicKey === 'string' ? createPublicKey(publicKey)
+      : publicKey instanceof Uint8Array ? createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' })
+      : publicKey;
+  } catch (e) {
+    throw new UnsupportedKeyError(`The public key cannot be read (${(e as Error).message}).`);
+  }
+  // A key of the other type (an EC key with RS256…) is a failed verification, as a JWT validator would treat it.
   try {
     return verify(p.hash, data, keyOptions(key, p), signature);
   } catch {

@@ -7,28 +7,13 @@ import * as nodePath from 'node:path';
 import * as os from 'node:os';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
-import { registerView, tableView } from '../../runtime/format/index.js';
 import type { ChildItemOptions, ItemProvider } from './providers.js';
 import { pathNotFound, ProviderError } from './provider-errors.js';
-import { formatDateTime } from './date-format.js';
-import { wildcardToRegex } from './lang.js';
+import { wildcardToRegex } from './wildcards.js';
 
 export const FileInfoType = 'System.IO.FileInfo';
 export const DirectoryInfoType = 'System.IO.DirectoryInfo';
 const PROVIDER = 'Microsoft.PowerShell.Core\\FileSystem';
-
-// FileSystem.format.ps1xml's 'children' view (Windows layout), grouped by parent directory.
-const childrenView = tableView([
-  { label: 'Mode', property: 'Mode', width: 7 },
-  { label: 'LastWriteTime', width: 26, alignment: 'right', value: (o) => {
-    const d = o instanceof PSObject ? o.get('LastWriteTime') : null;
-    return d instanceof PSDateTime ? `${formatDateTime(d, 'd').padStart(10)}  ${formatDateTime(d, 't').padStart(8)}` : '';
-  } },
-  { label: 'Length', property: 'Length', width: 14, alignment: 'right' },
-  { label: 'Name', property: 'Name' },
-], { groupBy: { label: 'Directory', value: (o) => (o instanceof PSObject ? o.get('DirectoryForDisplay') : '') } });
-registerView(FileInfoType, childrenView);
-registerView(DirectoryInfoType, childrenView);
 
 function mode(st: fs.Stats, isLink: boolean): string {
   const dir = st.isDirectory();

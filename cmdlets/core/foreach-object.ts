@@ -133,6 +133,11 @@ export class ForEachObjectCommand extends Cmdlet {
   private async member1(item: unknown, name: string, args: unknown[]): Promise<void> {
     const isProp = args.length === 0 && propertyNames(item).some((n) => n.toLowerCase() === name.toLowerCase());
     if (isProp) { await this.writeObject(getProperty(item, name), true); return; }
+    if (args.length === 0 && typeof item === 'object' && !(item instanceof PSObject)) {
+      // Values the evaluator adapts (type objects, chars, error records...): their properties by member access.
+      const v = getProperty(item, name);
+      if (v !== null && v !== undefined) { await this.writeObject(v, true); return; }
+    }
     let r: { found: boolean; value?: unknown };
     try {
       r = invokeMethod(item, name, args);

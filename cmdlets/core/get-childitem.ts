@@ -5,6 +5,7 @@ import { T } from '../../runtime/commands/types.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { pathNotFound, resolvePaths } from './providers.js';
 import { reportProviderError } from './item-helpers.js';
+import './filesystem-views.js';
 import { wildcardToRegex } from './lang.js';
 
 /** Get-ChildItem: the items in a location (any provider: FileSystem, Cert: when registered). */

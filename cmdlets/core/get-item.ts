@@ -4,6 +4,7 @@ import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { pathNotFound, resolvePaths } from './providers.js';
 import { reportProviderError } from './item-helpers.js';
+import './filesystem-views.js';
 
 /** Get-Item: the item at each path (wildcards expand to every match). */
 export class GetItemCommand extends Cmdlet {

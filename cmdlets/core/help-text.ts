@@ -42,7 +42,7 @@ export function parameterBlock(p: ParameterMeta, width: number, indent = ''): st
   const lines = [`${indent}-${p.name}${isSwitch ? '' : ` <${shortTypeName(p.type)}>`}`];
   lines.push(...paragraph(p.description, indent + IND, width));
   lines.push(indent + IND);
-  const row = (k: string, v: string) => `${indent}${IND}${k.padEnd(29)}${v}`;
+  const row = (k: string, v: string) => wrap(v, indent + IND, width, k.padEnd(29)).join('\n');
   lines.push(row('Required?', p.mandatory ? 'true' : 'false'));
   lines.push(row('Position?', p.position !== undefined ? String(p.position) : 'Named'));
   if (p.defaultValue !== undefined) lines.push(row('Default value', p.defaultValue));

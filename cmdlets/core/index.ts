@@ -90,7 +90,7 @@ export const coreAliases: Readonly<Record<string, string>> = {
   '%': 'ForEach-Object', foreach: 'ForEach-Object',
   select: 'Select-Object', sort: 'Sort-Object', group: 'Group-Object', measure: 'Measure-Object',
   compare: 'Compare-Object', diff: 'Compare-Object', tee: 'Tee-Object',
-  ft: 'Format-Table', fl: 'Format-List',
+  ft: 'Format-Table', fl: 'Format-List', oh: 'Out-Host',
   gm: 'Get-Member', gcm: 'Get-Command', gal: 'Get-Alias',
   echo: 'Write-Output', write: 'Write-Output',
   ls: 'Get-ChildItem', dir: 'Get-ChildItem', gci: 'Get-ChildItem', gi: 'Get-Item',

@@ -113,12 +113,7 @@ export function psOperator(op: string, a: unknown, b: unknown): unknown {
   return ev.binary(op, a, b);
 }
 
-/** WildcardPattern → RegExp (*, ?, [a-z], [!a], backtick escapes), anchored. */
-export function wildcardToRegex(pattern: string, caseSensitive = false): RegExp {
-  return ev.wildcardToRegex(pattern, !caseSensitive);
-}
-
-export function hasWildcards(s: string): boolean { return /[*?[]/.test(s); }
+export { wildcardToRegex, hasWildcards } from './wildcards.js';
 
 export function escapeRegex(s: string): string { return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); }
 

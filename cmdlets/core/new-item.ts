@@ -4,6 +4,7 @@ import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { ProviderError, providersOf } from './providers.js';
 import { reportProviderError } from './item-helpers.js';
+import './filesystem-views.js';
 
 /** New-Item: creates a file or directory (or what the owning provider supports). */
 export class NewItemCommand extends Cmdlet {

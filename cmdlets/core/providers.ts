@@ -6,7 +6,7 @@
  */
 import type { ExecutionContext, MaybePromise } from '../../runtime/commands/context.js';
 import { FileSystemProvider } from './filesystem-provider.js';
-import { hasWildcards, wildcardToRegex } from './lang.js';
+import { hasWildcards, wildcardToRegex } from './wildcards.js';
 export { ProviderError, pathNotFound } from './provider-errors.js';
 
 /** An item a provider returns: a PSObject with the provider's .NET type (FileInfo, X509Certificate2...). */

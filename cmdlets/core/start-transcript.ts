@@ -56,7 +56,7 @@ export class StartTranscriptCommand extends Cmdlet {
     if (!(await this.shouldProcess(path || 'transcript', 'Start-Transcript'))) return;
     let file: string;
     try { file = svc!.start(path, this.Append); } catch (e) {
-      this.throwTerminatingError(this.error(`Transcription cannot be started due to the error: ${e instanceof Error ? e.message : String(e)}`, 'CannotStartTranscription', 'InvalidOperation', null, 'System.Management.Automation.PSInvalidOperationException'));
+      this.throwTerminatingError(this.error(`Transcription cannot be started due to the error: ${e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e)}`, 'CannotStartTranscription', 'InvalidOperation', null, 'System.Management.Automation.PSInvalidOperationException'));
     }
     await this.writeObject(`Transcript started, output file is ${file}`);
   }

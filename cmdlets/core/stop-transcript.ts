@@ -20,7 +20,9 @@ export class StopTranscriptCommand extends Cmdlet {
       if (!svc) throw new Error('The host is not currently transcribing.');
       file = svc.stop();
     } catch (e) {
-      this.throwTerminatingError(this.error(`An error occurred stopping transcription: ${e instanceof Error ? e.message : String(e)}`, 'InvalidOperation', 'InvalidOperation', null, 'System.Management.Automation.PSInvalidOperationException'));
+      const text = e instanceof Error ? e.message : String(e);
+      const prefix = 'An error occurred stopping transcription: ';
+      this.throwTerminatingError(this.error(text.startsWith(prefix) ? text : prefix + text, 'InvalidOperation', 'InvalidOperation', null, 'System.Management.Automation.PSInvalidOperationException'));
     }
     await this.writeObject(`Transcript stopped, output file is ${file}`);
   }

@@ -65,13 +65,13 @@ export function syntaxLines(name: string, params: readonly ParameterMeta[], opts
 }
 
 /** Word-wrap a line to the console width the way the help view does (breaks at spaces, trailing space kept). */
-export function wrap(text: string, indent: string, width: number): string[] {
+export function wrap(text: string, indent: string, width: number, lead = ''): string[] {
   const words = text.split(' ');
   const out: string[] = [];
-  let line = indent;
+  let line = indent + lead;
   for (const w of words) {
     const piece = w + ' ';
-    if (line.length > indent.length && line.length + w.length > width - 4) { out.push(line); line = indent; }
+    if (line.length > indent.length + lead.length && line.length + w.length > width - 4) { out.push(line); line = indent; }
     line += piece;
   }
   if (line.length > indent.length) out.push(line.replace(/ $/, ''));

@@ -3,7 +3,7 @@ import type { ExecutionContext } from '../../runtime/commands/context.js';
 import type { PSObject } from '../../runtime/values/psobject.js';
 import { ProviderError, pathNotFound as corePathNotFound } from '../core/provider-errors.js';
 import {
-  DRIVE_NAME, PROVIDER_QUALIFIER, driveInfo, driveQualified, isCertPath, parseCertPath, type CertPath,
+  DRIVE_NAME, PROVIDER_QUALIFIER, driveInfo, driveQualified, parseCertPath, type CertPath,
 } from './cert-paths.js';
 import { certificateObject } from './certificate-object.js';
 import { storeLocationObject, storeObject } from './store-objects.js';
@@ -20,7 +20,7 @@ export function pathNotFound(text: string): ProviderError {
   return e;
 }
 
-function notSupported(_text: string): ProviderError {
+function notSupported(): ProviderError {
   return new ProviderError("Provider operation stopped because the provider doesn't support this operation.", 'NotSupported', 'NotImplemented',
     'System.Management.Automation.PSNotSupportedException');
 }
@@ -46,8 +46,7 @@ const wildcard = (pattern: string) => new RegExp('^' + pattern.replace(/[.+^${}(
 
 /**
  * The Certificate provider (drive Cert:): store locations, stores and certificates by thumbprint, case-insensitive,
- * '\' or '/'. The generic item cmdlets (Get-Item, Get-ChildItem, Test-Path, Remove-Item, Set-Location) call
- * these methods for paths the provider `handles`.
+ * '\' or '/'. CertItemProvider adapts it to the item cmdlets' ItemProvider interface (cmdlets/core/providers.ts).
  */
 export class CertificateProvider {
   readonly name = 'Certificate';
@@ -56,17 +55,6 @@ export class CertificateProvider {
   readonly drives = [DRIVE_NAME] as const;
   readonly driveRoot = '\\';
   readonly description = 'X509 Certificate Provider';
-
-  /** Is `path` on Cert: (qualified, or relative while the session is on Cert:)? */
-  handles(path: string, session?: Pick<ExecutionContext, 'location'>): boolean {
-    return isCertPath(path) || (!/^[a-z][\w-]*:/i.test(path) && !/^[\\/]/.test(path) && isCertPath(session?.location ?? ''));
-  }
-
-  /** The path as the provider spells it ('Cert:\LocalMachine\My'); undefined when it names nothing. */
-  normalize(session: ProviderSession, path: string): string | undefined {
-    const p = parseCertPath(path, session.location);
-    return p ? driveQualified(p) : undefined;
-  }
 
   /** Resolve a path to an item; a missing store or certificate is a PathNotFound error. Wildcards in the last segment are for getItems. */
   resolve(session: ProviderSession, path: string): CertItem {
@@ -108,7 +96,7 @@ export class CertificateProvider {
   /** Remove-Item on a certificate (-DeleteKey also deletes its private key). Stores and locations cannot be removed. */
   removeItem(session: ProviderSession, path: string, opts: { deleteKey?: boolean } = {}): void {
     for (const item of this.resolveMany(session, path)) {
-      if (item.kind !== 'certificate') throw notSupported(path);
+      if (item.kind !== 'certificate') throw notSupported();
       removeCertificate(this.pki(session), `${item.path.location}\\${item.path.store}`, item.cert.thumbprint, { deleteKey: !!opts.deleteKey });
     }
   }

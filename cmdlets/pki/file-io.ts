@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { PSObject } from '../../runtime/values/psobject.js';
-import { PSDateTime } from '../../runtime/values/datetime.js';
+import type { PSObject } from '../../runtime/values/psobject.js';
+import { FileSystemProvider } from '../core/filesystem-provider.js';
 import type { ExecutionContext } from '../../runtime/commands/context.js';
 import { isCertPath } from './cert-paths.js';
 
@@ -14,20 +12,15 @@ export class FileAccessError extends Error {
   }
 }
 
+const fileSystem = new FileSystemProvider();
+
 /**
- * -FilePath against the session: absolute paths as given, '~' as the home directory, relative paths
- * against the current location when it is a file-system location (on Cert: or unknown: the process's).
+ * -FilePath against the session, with the FileSystem provider's rules ('~', 'FileSystem::', Windows drive
+ * paths); relative paths against the current location when it is a file-system one (on Cert:: the process's).
  */
 export function resolveFilePath(ctx: Pick<ExecutionContext, 'location'> | undefined, text: string): string {
-  if (text === '~' || text.startsWith('~/') || text.startsWith('~\\')) return path.join(os.homedir(), text.slice(1));
-  const fsPrefix = /^(?:microsoft\.powershell\.core\\)?filesystem::/i.exec(text);
-  if (fsPrefix) text = text.slice(fsPrefix[0].length);
-  if (path.isAbsolute(text)) return path.normalize(text);
   const loc = ctx?.location ?? '';
-  const base = loc && !isCertPath(loc) && path.isAbsolute(loc.replace(/^(?:microsoft\.powershell\.core\\)?filesystem::/i, ''))
-    ? loc.replace(/^(?:microsoft\.powershell\.core\\)?filesystem::/i, '')
-    : process.cwd();
-  return path.resolve(base, text);
+  return fileSystem.resolve(text, loc && !isCertPath(loc) ? loc : '');
 }
 
 export function readInputFile(file: string): Uint8Array {
@@ -55,28 +48,7 @@ export function writeOutputFile(file: string, data: Uint8Array, opts: { noClobbe
   }
 }
 
-/** System.IO.FileInfo as Export-Certificate / Export-PfxCertificate return it (shown under '    Directory: …'). */
+/** System.IO.FileInfo as Export-Certificate / Export-PfxCertificate return it (the FileSystem provider's item). */
 export function fileInfoObject(file: string): PSObject {
-  const st = fs.statSync(file);
-  const dir = path.dirname(file);
-  const o = PSObject.typed(['System.IO.FileInfo', 'System.IO.FileSystemInfo', 'System.MarshalByRefObject'], {});
-  o.addNote('PSPath', `Microsoft.PowerShell.Core\\FileSystem::${file}`);
-  o.addNote('PSParentPath', `Microsoft.PowerShell.Core\\FileSystem::${dir}`);
-  o.addNote('PSChildName', path.basename(file));
-  o.addNote('PSIsContainer', false);
-  o.addNote('Mode', '-a----');
-  o.addNote('BaseName', path.basename(file, path.extname(file)));
-  o.addNote('Name', path.basename(file));
-  o.addNote('Length', st.size);
-  o.addNote('DirectoryName', dir);
-  o.addNote('IsReadOnly', false);
-  o.addNote('Exists', true);
-  o.addNote('FullName', file);
-  o.addNote('Extension', path.extname(file));
-  o.addNote('CreationTime', PSDateTime.fromDate(st.birthtime, 'Local'));
-  o.addNote('LastAccessTime', PSDateTime.fromDate(st.atime, 'Local'));
-  o.addNote('LastWriteTime', PSDateTime.fromDate(st.mtime, 'Local'));
-  o.addNote('Attributes', 'Archive');
-  o.toStringImpl = () => file;
-  return o;
+  return fileSystem.getItem(file);
 }

@@ -14,6 +14,7 @@ import { GetTpmCommand } from './get-tpm.js';
 import type { ItemProvider } from '../core/providers.js';
 import type { CommandRegistry } from '../../runtime/commands/registry.js';
 import type { ShellModule } from '../../runtime/module-catalog.js';
+import type { ServiceRegistry } from '../../runtime/services.js';
 import { CertItemProvider, type ServiceSource } from './cert-item-provider.js';
 import { registerPkiViews } from './views.js';
 
@@ -52,11 +53,15 @@ export function registerPkiProvider(registry: { register(provider: ItemProvider)
   return provider;
 }
 
-/** The module as the composition root lists it: lazy cmdlets and the certificate views. */
+/**
+ * The module as the composition root lists it: lazy cmdlets, the certificate views, and — when the session
+ * already has a 'providers' service (list this module after the one that adds it) — the Cert: drive.
+ */
 export const pkiModule: ShellModule = {
   name: 'PKI',
-  register(registry: CommandRegistry): void {
+  register(registry: CommandRegistry, services: ServiceRegistry): void {
     for (const e of pkiCommandIndex) registry.registerCmdlet(e);
     registerPkiViews();
+    if (services.has('providers')) registerPkiProvider(services.get<{ register(p: ItemProvider): void }>('providers'), services);
   },
 };

@@ -123,7 +123,7 @@ export class NewSelfSignedCertificateCommand extends PkiCmdlet {
     const subject = this.Subject !== undefined && this.Subject !== ''
       ? (this.Subject.includes('=') ? this.Subject : `CN=${this.Subject}`)
       : clone && !this.DnsName ? clone.subject : undefined;
-    const keyUsage = suppressed.has(OID.keyUsage) ? ['None'] : this.KeyUsage ?? (clone ? clone.keyUsage : type.keyUsage);
+    const keyUsage = suppressed.has(OID.keyUsage) ? ['None'] : this.KeyUsage ?? (clone ? clone.keyUsage.map(keyUsageFlag) : type.keyUsage);
     return {
       ...(subject ? { subject } : {}),
       ...(dnsNames.length ? { dnsNames } : {}),
@@ -144,6 +144,15 @@ export class NewSelfSignedCertificateCommand extends PkiCmdlet {
     };
   }
 }
+
+/** A certificate's key usage as Windows prints it ('Off-line CRL Signing') → the -KeyUsage flag ('CRLSign'). */
+const KEY_USAGE_FLAGS: Record<string, string> = {
+  'digital signature': 'DigitalSignature', 'non-repudiation': 'NonRepudiation', 'key encipherment': 'KeyEncipherment',
+  'data encipherment': 'DataEncipherment', 'key agreement': 'KeyAgreement', 'certificate signing': 'CertSign',
+  'off-line crl signing': 'CRLSign', 'crl signing': 'CRLSign', 'encipher only': 'EncipherOnly', 'decipher only': 'DecipherOnly',
+};
+
+function keyUsageFlag(name: string): string { return KEY_USAGE_FLAGS[name.toLowerCase()] ?? name.replace(/[\s-]/g, ''); }
 
 function cloneAlgorithm(alg: string, length: number): string {
   return alg === 'RSA' ? 'RSA' : `ECDSA_nistP${length}`;

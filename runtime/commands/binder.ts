@@ -81,10 +81,10 @@ export class ParameterBinder {
       return this.toBool(value);
     }
     if (value === null || value === undefined) {
-      if (p.credentialAttribute) return null;
+      if (p.credentialAttribute || p.allowNull) return null;
       if (p.type.nullable || p.type.kind === 'object' || p.type.kind === 'psobject') return null;
       if (p.type.kind === 'string' && !p.type.element) {
-        if (p.mandatory) fail(BindingErrors.emptyNotAllowed(p.name));
+        if (p.mandatory && !p.allowEmptyString) fail(BindingErrors.emptyNotAllowed(p.name));
         return '';
       }
       if (p.mandatory || p.validateNotNullOrEmpty) fail(BindingErrors.nullNotAllowed(p.name));
@@ -92,6 +92,7 @@ export class ParameterBinder {
     }
     let converted: unknown;
     if (p.credentialAttribute && typeof value === 'string') return value; // prompted for later
+    if (value === '' && p.mandatory && p.type.kind === 'string' && !p.type.element && !p.allowEmptyString) fail(BindingErrors.emptyNotAllowed(p.name));
     try {
       converted = this.services.convert(value, p.type);
     } catch (e) {

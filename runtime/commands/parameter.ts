@@ -18,6 +18,10 @@ export interface ParameterMeta {
   readonly validateSet?: readonly string[];
   readonly validateRange?: readonly [number, number];
   readonly validateNotNullOrEmpty?: boolean;
+  /** [AllowNull()] / [AllowEmptyString()] / [AllowEmptyCollection()] on a mandatory parameter. */
+  readonly allowNull?: boolean;
+  readonly allowEmptyString?: boolean;
+  readonly allowEmptyCollection?: boolean;
   /** [Credential()]: a string or $null becomes a credential prompt. */
   readonly credentialAttribute?: boolean;
   readonly helpMessage?: string;

@@ -7,7 +7,7 @@ import { RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal } from '../values/flow.js';
 import { toPSString, toBool, toNumber, convertToType } from '../values/convert.js';
 import { getIndex, invokeMethod } from '../values/members.js';
-import { binary, unary, iterate, isEnumerable } from './operators.js';
+import { binary, unary, iterate, isEnumerable, rangeIterable } from './operators.js';
 import { Errors } from './errors.js';
 import {
   compileExpr, compileStmt, compileStmtValue, invokeStatic, loopSignal, switchItems, switchTest, type CompileRuntime,
@@ -274,7 +274,13 @@ async function execPipeline(rt: CompileRuntime, s: A.PipelineStmt, src: string |
   let els = s.elements;
   let input: unknown[] | undefined;
   const first = els[0]!;
-  if (first.kind === 'CommandExpr') {
+  let lazy: Iterable<unknown> | undefined;
+  if (first.kind === 'CommandExpr' && els.length > 1 && first.expr.kind === 'Binary' && first.expr.op === '..' && first.redirections.length === 0) {
+    lazy = rangeIterable(await evalExpr(rt, first.expr.left, src), await evalExpr(rt, first.expr.right, src));
+  }
+  if (lazy) {
+    els = els.slice(1);
+  } else if (first.kind === 'CommandExpr') {
     const v = await evalExpr(rt, first.expr, src);
     if (els.length === 1) {
       if (first.expr.kind === 'IncDec') return;
@@ -288,7 +294,7 @@ async function execPipeline(rt: CompileRuntime, s: A.PipelineStmt, src: string |
     if (el.kind !== 'Command') throw Errors.notSupported('An expression after the first element of a pipeline');
     elements.push(await commandElement(rt, el, src));
   }
-  const res = await rt.host.runPipeline({ elements, input, sink });
+  const res = await rt.host.runPipeline({ elements, input: lazy ?? input, sink });
   rt.session.lastSucceeded = res.succeeded;
 }
 

@@ -6,7 +6,7 @@ import { RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal } from '../values/flow.js';
 import { toPSString, toBool, toNumber, convertToType } from '../values/convert.js';
 import { getIndex, invokeMethod, invokeStaticMethod } from '../values/members.js';
-import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals } from './operators.js';
+import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals, rangeIterable } from './operators.js';
 import { PSTypeRef } from './value-types.js';
 import { resolveType } from './types.js';
 import { Errors } from './errors.js';
@@ -366,6 +366,22 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
     case 'Foreach': {
       const iterable = compileStmtValue(s.iter, src), body = compileBlock(s.body, src), label = s.label, v = s.variable;
       const local = !v.scope ? v.name : undefined;
+      // foreach ($i in a..b): count instead of building the range.
+      const it = s.iter;
+      if (local !== undefined && it.kind === 'Pipeline' && it.elements.length === 1 && it.elements[0]!.kind === 'CommandExpr'
+        && it.elements[0]!.redirections.length === 0 && it.elements[0]!.expr.kind === 'Binary' && it.elements[0]!.expr.op === '..') {
+        const lo = compileExpr(it.elements[0]!.expr.left, src), hi = compileExpr(it.elements[0]!.expr.right, src);
+        return (rt, out) => {
+          const a = lo(rt), b = hi(rt);
+          const seq = rangeIterable(a, b);
+          const items = seq ? seq : iterate(binary('..', a, b, rt.hooks));
+          const scope = rt.session.current;
+          for (const item of items) {
+            scope.setKey(local, item, v.display);
+            try { body(rt, out); } catch (e) { if (loopSignal(e, label) === 'break') break; }
+          }
+        };
+      }
       return (rt, out) => {
         const items = iterate(iterable(rt));
         const scope = rt.session.current;

@@ -17,7 +17,7 @@ function decompose(x: number, precision?: number): { digits: string; exp: number
 
 function generalFrom(x: number, digits: string, exp: number, sciAt: number, expDigits = 2, expChar = 'E'): string {
   const sign = x < 0 ? '-' : '';
-  if (exp >= sciAt || exp < -5) {
+  if (exp >= sciAt || exp < -4) {
     const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
     return `${sign}${mant}${expChar}${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(expDigits, '0')}`;
   }

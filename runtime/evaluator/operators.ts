@@ -189,10 +189,25 @@ export function range(a: unknown, b: unknown): unknown[] {
   const s = toRangeInt(a), e = toRangeInt(b);
   const n = Math.abs(e - s) + 1;
   if (n > 50_000_000) throw Errors.rangeTooBig();
-  const out: unknown[] = [];
-  if (s <= e) for (let i = s; i <= e; i++) out.push(i);
-  else for (let i = s; i >= e; i--) out.push(i);
+  const out = new Array<unknown>(n);
+  if (s <= e) for (let i = 0; i < n; i++) out[i] = s + i;
+  else for (let i = 0; i < n; i++) out[i] = s - i;
   return out;
+}
+
+/** `a..b` as a lazy sequence (pipeline input, foreach), so a million-item range is never materialised. */
+export function rangeIterable(a: unknown, b: unknown): Iterable<unknown> | undefined {
+  if (typeof a === 'string' || typeof b === 'string') return undefined;
+  const s = toRangeInt(a), e = toRangeInt(b);
+  if (Math.abs(e - s) + 1 > 50_000_000) throw Errors.rangeTooBig();
+  const step = s <= e ? 1 : -1;
+  return {
+    [Symbol.iterator](): Iterator<unknown> {
+      let i = s;
+      const done = { value: undefined, done: true as const };
+      return { next: () => { if (step > 0 ? i > e : i < e) return done; const v = i; i += step; return { value: v, done: false }; } };
+    },
+  };
 }
 
 function toRangeInt(v: unknown): number {
@@ -221,7 +236,7 @@ export function equals(a: unknown, b: unknown, ci = true): boolean {
       return stringEquals(a, toPSString(b), ci);
     case 'number': {
       if (typeof b === 'number') return a === b;
-      if (typeof b === 'string') { const n = parseNumericString(b); return b.trim() !== '' && n !== undefined && n === a; }
+      if (typeof b === 'string') { const n = parseNumericString(b); return n !== undefined && n === a; }
       if (typeof b === 'boolean') return a === (b ? 1 : 0);
       if (b instanceof PSChar) return a === b.code;
       return false;

@@ -3,6 +3,8 @@ import type { ParameterMeta } from '../commands/parameter.js';
 import type { TypeSpec, TypeKind } from '../commands/types.js';
 import type { ScriptBlock, ScriptBlockInvocation, Output, MaybePromise } from '../values/scriptblock.js';
 import { PSHashtable } from '../values/hashtable.js';
+import { PSObject } from '../values/psobject.js';
+import { throwRecord } from './helpers.js';
 import { ReturnSignal } from '../values/flow.js';
 import { toPSString, toBool, convertToType } from '../values/convert.js';
 import { resolveType, type TypeInfo } from './types.js';
@@ -279,10 +281,32 @@ export class PSScriptBlock implements ScriptBlock {
     return which === 'end' ? ast.endBlock : undefined;
   }
 
+  /** [CmdletBinding()] or a [Parameter()] attribute makes an advanced function, which sees $PSCmdlet. */
+  get isAdvanced(): boolean {
+    const ast = this.ast;
+    return ast.attributes.some((a) => a.name.toLowerCase() === 'cmdletbinding')
+      || (ast.params ?? []).some((p) => p.attributes.some((a) => a.name.toLowerCase() === 'parameter'));
+  }
+
   beginScope(opts: ScriptBlockInvocation & { dotSource?: boolean }): MaybePromise<unknown> {
     // A dot-sourced block (`. { }`, `. ./script.ps1`) runs in the caller's scope.
     const scope = opts.dotSource ? this.rt.session.current : new Scope(this.rt.session.current, 'function');
     if (opts.input) scope.vars.set('input', new Variable('input', opts.input));
+    const name = this.functionName ?? '';
+    const bound = new PSHashtable();
+    for (const [k, v] of opts.boundParameters ?? []) bound.set(k, v);
+    const invocation = PSObject.typed('System.Management.Automation.InvocationInfo', {
+      MyCommand: PSObject.typed('System.Management.Automation.FunctionInfo', { Name: name, CommandType: 'Function', Definition: this.text }),
+      InvocationName: name, BoundParameters: bound, UnboundArguments: opts.args ?? [], ScriptName: '', Line: '', PSScriptRoot: '',
+    });
+    scope.vars.set('myinvocation', new Variable('MyInvocation', invocation));
+    if (this.isAdvanced) {
+      const cmdlet = PSObject.typed('System.Management.Automation.PSScriptCmdlet', { ParameterSetName: '__AllParameterSets', MyInvocation: invocation });
+      cmdlet.addMethod('ShouldProcess', () => !toBool(this.rt.session.get('WhatIfPreference')));
+      cmdlet.addMethod('ShouldContinue', () => true);
+      cmdlet.addMethod('ThrowTerminatingError', (a) => { throw throwRecord(a[0]); });
+      scope.vars.set('pscmdlet', new Variable('PSCmdlet', cmdlet));
+    }
     const b = this.bind(scope, opts, !opts.boundParameters);
     if (b instanceof Promise) return b.then(() => scope);
     return scope;

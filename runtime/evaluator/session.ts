@@ -70,6 +70,14 @@ function assign(v: Variable, value: unknown): void {
 
 const VERSION = '7.6.0';
 
+/** $PSVersionTable.PSVersion: a SemanticVersion with Major/Minor/Patch that prints as '7.6.0'. */
+function semanticVersion(v: string): PSObject {
+  const [major, minor, patch] = v.split('.').map(Number);
+  const o = PSObject.typed('System.Management.Automation.SemanticVersion', { Major: major, Minor: minor, Patch: patch, PreReleaseLabel: null, BuildLabel: null });
+  o.toStringImpl = () => v;
+  return o;
+}
+
 /**
  * Session state: the scope chain, functions, $? and $Error. Implements SessionVariables for the
  * command layer (Get-Variable / Set-Variable) and getFunction()/listFunctions() for command resolution.
@@ -111,9 +119,8 @@ export class Session implements SessionVariables {
     def('PSHOME', 'C:\\Program Files\\PowerShell\\7', true);
     def('ShellId', 'Microsoft.PowerShell', true);
     def('NestedPromptLevel', 0);
-    def('LASTEXITCODE', 0);
     def('PSVersionTable', PSHashtable.from([
-      ['PSVersion', VERSION], ['PSEdition', 'Core'], ['GitCommitId', VERSION], ['OS', 'Microsoft Windows 10.0.20348'],
+      ['PSVersion', semanticVersion(VERSION)], ['PSEdition', 'Core'], ['GitCommitId', VERSION], ['OS', 'Microsoft Windows 10.0.20348'],
       ['Platform', 'Win32NT'], ['PSCompatibleVersions', ['1.0', '2.0', '3.0', '4.0', '5.0', '5.1', '6.0', '7.0']],
       ['PSRemotingProtocolVersion', '2.3'], ['SerializationVersion', '1.1.0.1'], ['WSManStackVersion', '3.0'],
     ], true), true);

@@ -9,6 +9,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock } from '../values/scriptblock.js';
 import { formatNumber } from './number-format.js';
+import { propertiesOf } from './object-properties.js';
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -132,16 +133,21 @@ const DISPLAY_NAME_PATTERNS: ((n: string) => boolean)[] = [
   (n) => n.endsWith('key'), (n) => n.endsWith('name'), (n) => n.endsWith('id'),
 ];
 
+/**
+ * GetObjectName: an element whose ToString() is only its type name is named by its first property
+ * called Name, Id, Key, *Key, *Name or *Id instead.
+ */
 function elementName(x: unknown): string {
   if (x === null || x === undefined) return '$null';
-  if (x instanceof PSObject && !x.isCustom && !x.toStringImpl && !x.method('ToString')) {
-    const props = x.properties();
+  const text = objectToString(x);
+  if (typeof x === 'object' && !(x instanceof PSObject && x.isCustom) && text === typeNamesOf(x)[0]) {
+    const props = propertiesOf(x);
     for (const test of DISPLAY_NAME_PATTERNS) {
       const p = props.find((pp) => test(pp.name.toLowerCase()));
       if (p) return objectToString(safeGet(p));
     }
   }
-  return objectToString(x);
+  return text;
 }
 
 /** SmartToString: a collection as '{a, b, c, d…}' (at most `limit` elements), anything else by ToString(). */

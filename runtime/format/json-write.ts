@@ -27,60 +27,88 @@ export interface ToJsonResult {
 export const truncationWarning = (depth: number): string =>
   `Resulting JSON is truncated as serialization has exceeded the set depth of ${depth}.`;
 
-type Json = null | boolean | number | string | bigint | Json[] | { [k: string]: Json } | JsonObject;
-
-/** An object with insertion-ordered keys (keys like '__proto__' stay ordinary data). */
-class JsonObject { constructor(readonly entries: [string, Json][]) {} }
-
 export function convertToJson(value: unknown, opts: ToJsonOptions = {}): ToJsonResult {
-  const state = { maxDepth: opts.depth ?? 2, truncated: false, enumsAsStrings: opts.enumsAsStrings ?? false };
-  const tree = toTree(value, 0, state);
-  const json = write(tree, opts.compress ?? false, 0, opts.escapeHandling ?? 'Default');
-  return { json, truncated: state.truncated };
+  const w = new JsonWriter(opts);
+  w.value(value, 0, 0);
+  return { json: w.text, truncated: w.truncated };
 }
 
-interface State { maxDepth: number; truncated: boolean; enumsAsStrings: boolean }
+const INDENTS: string[] = [];
+const newline = (n: number): string => (INDENTS[n] ??= '\n' + '  '.repeat(n));
 
-function toTree(v: unknown, depth: number, s: State): Json {
-  if (v === null || v === undefined) return null;
-  switch (typeof v) {
-    case 'string': return v;
-    case 'boolean': return v;
-    case 'number': return v;
-    case 'bigint': return v;
+/** Writes straight to text (no intermediate tree): large outputs stay cheap. */
+class JsonWriter {
+  text = '';
+  truncated = false;
+  private readonly maxDepth: number;
+  private readonly compress: boolean;
+  private readonly enumsAsStrings: boolean;
+  private readonly esc: ToJsonOptions['escapeHandling'];
+
+  constructor(opts: ToJsonOptions) {
+    this.maxDepth = opts.depth ?? 2;
+    this.compress = opts.compress ?? false;
+    this.enumsAsStrings = opts.enumsAsStrings ?? false;
+    this.esc = opts.escapeHandling ?? 'Default';
   }
-  if (v instanceof PSDateTime) return isoDate(v);
-  if (v instanceof PSObject && v.typeNames[1] === 'System.Enum') {
-    if (s.enumsAsStrings) return objectToString(v);
-    const n = Number(v.get('value__'));
-    return Number.isFinite(n) ? n : objectToString(v);
+
+  value(v: unknown, depth: number, indent: number): void {
+    if (v === null || v === undefined) { this.text += 'null'; return; }
+    switch (typeof v) {
+      case 'string': this.text += quote(v, this.esc); return;
+      case 'boolean': this.text += v ? 'true' : 'false'; return;
+      case 'number': this.text += jsonNumber(v); return;
+      case 'bigint': this.text += v.toString(); return;
+    }
+    if (v instanceof PSDateTime) { this.text += quote(isoDate(v), this.esc); return; }
+    if (v instanceof PSObject && v.typeNames[1] === 'System.Enum') {
+      const n = Number(v.get('value__'));
+      if (this.enumsAsStrings || !Number.isFinite(n)) this.text += quote(objectToString(v), this.esc);
+      else this.text += jsonNumber(n);
+      return;
+    }
+    if (v instanceof PSObject && v.typeNames[0] === 'System.Char') { this.text += quote(objectToString(v), this.esc); return; }
+    if (depth > this.maxDepth) {
+      this.truncated = true;
+      this.text += quote(objectToString(v), this.esc);
+      return;
+    }
+    if (v instanceof PSHashtable) { this.object(v.entries().map(([k, x]) => [objectToString(k), () => x]), depth, indent); return; }
+    if (Array.isArray(v) || v instanceof Uint8Array) { this.array(Array.from(v as ArrayLike<unknown>), depth, indent); return; }
+    if (isScriptBlock(v)) { this.text += quote(v.text, this.esc); return; }
+    if (v instanceof PSObject) { this.object(v.properties().map((p) => [p.name, () => p.get()]), depth, indent); return; }
+    const props = propertiesOf(v);
+    if (props.length > 0) { this.object(props.map((p) => [p.name, () => p.get()]), depth, indent); return; }
+    const json = (v as { toJSON?: () => unknown }).toJSON;
+    if (typeof json === 'function') { this.value(PSObject.custom(json.call(v) as Record<string, unknown>), depth, indent); return; }
+    this.text += quote(objectToString(v), this.esc);
   }
-  if (v instanceof PSObject && v.typeNames[0] === 'System.Char') return objectToString(v);
-  if (depth > s.maxDepth) {
-    s.truncated = true;
-    return objectToString(v);
+
+  private array(items: unknown[], depth: number, indent: number): void {
+    if (items.length === 0) { this.text += '[]'; return; }
+    const inner = this.compress ? '' : newline(indent + 1);
+    this.text += '[';
+    for (let i = 0; i < items.length; i++) {
+      this.text += i > 0 ? ',' + inner : inner;
+      this.value(items[i], depth + 1, indent + 1);
+    }
+    this.text += this.compress ? ']' : newline(indent) + ']';
   }
-  if (v instanceof PSHashtable) {
-    return new JsonObject(v.entries().map(([k, val]) => [objectToString(k), toTree(val, depth + 1, s)]));
+
+  private object(entries: [string, () => unknown][], depth: number, indent: number): void {
+    if (entries.length === 0) { this.text += '{}'; return; }
+    const inner = this.compress ? '' : newline(indent + 1);
+    const sep = this.compress ? ':' : ': ';
+    this.text += '{';
+    for (let i = 0; i < entries.length; i++) {
+      const [k, get] = entries[i]!;
+      let x: unknown;
+      try { x = get(); } catch { x = null; }
+      this.text += (i > 0 ? ',' + inner : inner) + quote(k, this.esc) + sep;
+      this.value(x, depth + 1, indent + 1);
+    }
+    this.text += this.compress ? '}' : newline(indent) + '}';
   }
-  if (Array.isArray(v)) return v.map((x) => toTree(x, depth + 1, s));
-  if (v instanceof Uint8Array) return Array.from(v);
-  if (isScriptBlock(v)) return v.text;
-  if (v instanceof PSTimeSpan) {
-    return new JsonObject(propertiesOf(v).map((p) => [p.name, toTree(p.get(), depth + 1, s)]));
-  }
-  if (v instanceof PSObject) {
-    return new JsonObject(v.properties().map((p) => {
-      let val: unknown;
-      try { val = p.get(); } catch { val = null; }
-      return [p.name, toTree(val, depth + 1, s)];
-    }));
-  }
-  const props = propertiesOf(v);
-  if (props.length > 0) return new JsonObject(props.map((p) => [p.name, toTree(p.get(), depth + 1, s)]));
-  const json = (v as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === 'function') return toTree(PSObject.custom(json.call(v) as Record<string, unknown>), depth, s);
-  return objectToString(v);
 }
 
 /** DateTime as Newtonsoft writes it: 'yyyy-MM-ddTHH:mm:ss.FFFFFFFK' (fraction trimmed, zone by Kind). */
@@ -94,44 +122,6 @@ export function isoDate(d: PSDateTime): string {
   if (d.kind === 'Unspecified') return s;
   const off = -new Date(d.ms).getTimezoneOffset();
   return `${s}${off >= 0 ? '+' : '-'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
-}
-
-function write(v: Json, compress: boolean, indent: number, esc: ToJsonOptions['escapeHandling']): string {
-  const out: string[] = [];
-  emit(v, compress, indent, esc, out);
-  return out.join('');
-}
-
-const INDENTS: string[] = [];
-const newline = (n: number): string => (INDENTS[n] ??= '\n' + '  '.repeat(n));
-
-function emit(v: Json, compress: boolean, indent: number, esc: ToJsonOptions['escapeHandling'], out: string[]): void {
-  if (v === null) { out.push('null'); return; }
-  if (typeof v === 'boolean') { out.push(v ? 'true' : 'false'); return; }
-  if (typeof v === 'number') { out.push(jsonNumber(v)); return; }
-  if (typeof v === 'bigint') { out.push(v.toString()); return; }
-  if (typeof v === 'string') { out.push(quote(v, esc)); return; }
-  const inner = compress ? '' : newline(indent + 1);
-  const close = compress ? '' : newline(indent);
-  if (Array.isArray(v)) {
-    if (v.length === 0) { out.push('[]'); return; }
-    out.push('[');
-    v.forEach((x, i) => {
-      out.push(i > 0 ? ',' + inner : inner);
-      emit(x, compress, indent + 1, esc, out);
-    });
-    out.push(close, ']');
-    return;
-  }
-  const entries = v instanceof JsonObject ? v.entries : Object.entries(v);
-  if (entries.length === 0) { out.push('{}'); return; }
-  const sep = compress ? ':' : ': ';
-  out.push('{');
-  entries.forEach(([k, x], i) => {
-    out.push(i > 0 ? ',' + inner : inner, quote(k, esc), sep);
-    emit(x, compress, indent + 1, esc, out);
-  });
-  out.push(close, '}');
 }
 
 /** Integers as written; doubles in .NET round-trip form ('R': shortest digits, 'E+XX' outside 1e-5..1e15). */

@@ -1241,6 +1241,8 @@ export function getIndex(v: unknown, index: unknown): unknown {
   if (v === null || v === undefined) throw Errors.indexOnNull();
   if (v instanceof PSHashtable) {
     if (isEnumerable(index)) return iterate(index).map((k) => v.get(k));
+    // OrderedDictionary also indexes by position.
+    if (v.ordered && typeof index === 'number' && !v.has(index)) return v.entries()[index < 0 ? v.count + index : index]?.[1] ?? null;
     return v.get(index);
   }
   if (isEnumerable(index)) {

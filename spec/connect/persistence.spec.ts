@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { spawn, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { persistedRig, admin, type Rig } from './harness.js';
-import { StateCorruptError } from '../../state/index.js';
+import { StateCorruptError, StateStore } from '../../state/index.js';
 import type { ServerDoc } from '../../connect/index.js';
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'worker.js');
@@ -48,6 +48,23 @@ describe('connect: persistence across processes', function () {
     expect(r.server.getScheduler().CustomizedSyncCycleInterval).to.be.a('number');
   });
 
+  it('the production wiring (real tenant, msal-node, pki) under 12 concurrent processes loses no update either', async () => {
+    const ok = await run(home, 'real:onboard');
+    expect(ok.code, ok.err).to.equal(0);
+    const store = new StateStore(home);
+    const rev0 = store.read<ServerDoc>('server')!.revision;
+    const ops: [string, string][] = [];
+    for (let i = 0; i < 12; i++) ops.push(i % 3 === 0 ? ['real:rotate', ''] : i % 3 === 1 ? ['real:advance', '1'] : ['real:scheduler', String(i)]);
+    const results = await Promise.all(ops.map(([op, arg]) => run(home, op, arg)));
+    for (const x of results) expect(x.code, x.err).to.equal(0);
+    const doc = store.read<ServerDoc>('server')!;
+    expect(doc.revision - rev0).to.equal(12);
+    const tenant = store.read<{ applications: { keyCredentials: { keyId: string }[] }[] }>('tenant')!;
+    const cred = doc.credential.type === 'Application' ? doc.credential.certificate.keyId : '';
+    expect(tenant.applications[0].keyCredentials.map((k) => k.keyId)).to.deep.equal([cred]);
+    expect(await run(home, 'real:cycle')).to.include({ code: 0 });
+  });
+
   it('a process killed with SIGKILL in the middle of writing leaves the previous state intact and the lock usable', async () => {
     await r.server.setScheduler({ syncCycleEnabled: true });
     for (let round = 0; round < 3; round++) {
@@ -80,6 +97,16 @@ describe('connect: persistence across processes', function () {
     try { await r.server.advanceClock(3600_000); } catch (e) { thrown = e; }
     expect(thrown).to.be.instanceOf(StateCorruptError);
     expect(fs.readFileSync(file).equals(before)).to.equal(true);
+  });
+
+  it('valid JSON that is not a server document is refused the same way', async () => {
+    const file = r.store.file('server');
+    fs.writeFileSync(file, '{"schema":1,"hello":"world"}');
+    expect(() => r.server.getScheduler()).to.throw(StateCorruptError, /not a Connect Sync server document/);
+    let thrown: unknown;
+    try { await r.server.startSyncCycle(); } catch (e) { thrown = e; }
+    expect(thrown).to.be.instanceOf(StateCorruptError);
+    expect(fs.readFileSync(file, 'utf8')).to.equal('{"schema":1,"hello":"world"}');
   });
 
   it('a corrupted directory document stops a sync cycle with a clear error and is not touched', async () => {

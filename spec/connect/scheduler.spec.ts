@@ -127,6 +127,14 @@ describe('connect: scheduler, sync cycles, run history, events', () => {
     expect((await rejects(r.server.setClock(new Date('2020-01-01')))).errorId).to.equal('ClockCannotMoveBackward');
   });
 
+  it('catchUp runs the cycle that fell due while the clock moved at real speed, once', async () => {
+    r.manual.advance(95 * MIN);
+    const res = await r.server.catchUp();
+    expect(res.cycles).to.equal(1);
+    expect(r.server.getScheduler().NextSyncCycleStartTimeInUTC.getTime()).to.equal(r.clock.now().getTime() + 30 * MIN);
+    expect((await r.server.catchUp()).cycles).to.equal(0);
+  });
+
   it('reset gives a fresh server with the directory size asked for', async () => {
     await r.server.addADSyncApplicationRegistration(admin);
     await r.server.reset({ directorySize: 1000, passwordWriteback: false });

@@ -352,4 +352,10 @@ export const defaultCases: DefaultCase[] = [
     values: () => [C({ 'with space': 1, x: -2.5 })],
     expected: lines('', 'with space      x', '----------      -', '         1 -2.500', ''),
   },
+  {
+    id: 'collection-elements-named-by-property',
+    script: "[pscustomobject]@{A=@([pscredential]::new('user',[securestring]::new())); B=[pscredential]::new('u2',[securestring]::new())}",
+    values: () => [C({ A: [new PSCredential('user', new SecureString(''))], B: new PSCredential('u2', new SecureString('')) })],
+    expected: lines('', 'A      B', '-      -', '{user} System.Management.Automation.PSCredential', ''),
+  },
 ];

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../app/main.js');
+export const mainJs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bundle/main.js');
 
 export interface CliRun { stdout: string; stderr: string; status: number | null }
 

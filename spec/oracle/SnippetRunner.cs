@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 
 namespace SyncShell.Oracle;
@@ -27,7 +28,7 @@ internal sealed class SnippetRunner
 
     // A ParseException's message embeds "At line:N char:M" and the source line when the script has
     // several lines; the record's message proper is the first ParseError's text.
-    private static string MessageOf(ErrorRecord r)
+    private string MessageOf(ErrorRecord r)
     {
         var ex = r.Exception is ParentContainsErrorRecordException ? r.Exception.InnerException ?? r.Exception : r.Exception;
         if (r.CategoryInfo.Category == ErrorCategory.ParserError && r.ErrorDetails is null)
@@ -38,7 +39,8 @@ internal sealed class SnippetRunner
         return r.ToString();
     }
 
-    [ThreadStatic] private static System.Management.Automation.Language.ParseError[]? _lastParse;
+    // The snippet's own parse errors, for records whose exception no longer carries them.
+    private ParseError[]? _lastParse;
 
     private static Command Tap() => MergingCommand("Watch-OracleErrorTap");
     private static Command OutDefault() => MergingCommand("Out-Default");
@@ -58,7 +60,7 @@ internal sealed class SnippetRunner
     public SnippetResult Run(string script)
     {
         _lastScript = script;
-        System.Management.Automation.Language.Parser.ParseInput(script, out _, out _lastParse);
+        Parser.ParseInput(script, out _, out _lastParse);
         var host = new OracleHost(_width);
         var records = new List<ErrorRecord>();
         ErrorTapCommand.Sink = records;
@@ -72,7 +74,7 @@ internal sealed class SnippetRunner
             pipeline.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
             pipeline.Commands.Add(Tap());
             pipeline.Commands.Add(OutDefault());
-            var done = new ManualResetEventSlim();
+            using var done = new ManualResetEventSlim();
             pipeline.StateChanged += (_, e) =>
             {
                 if (e.PipelineStateInfo.State is PipelineState.Completed or PipelineState.Failed or PipelineState.Stopped) done.Set();

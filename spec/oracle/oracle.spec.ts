@@ -35,7 +35,7 @@ describe('oracle: the real PowerShell engine (System.Management.Automation) host
   };
 
   it('prints 1..3 as three lines', () => {
-    expect(get('range')).to.deep.equal({ output: '1\n2\n3\n', errors: [], hadErrors: false });
+    expect(get('range')).to.deep.equal({ output: '1\n2\n3\n', errorOutput: '', errors: [], hadErrors: false });
   });
 
   it('prints a pscustomobject with 2 properties as a table framed by blank lines, numbers right-aligned', () => {

@@ -59,6 +59,18 @@ describe('pki cmdlets: the Cert: provider', () => {
     expect(wild).to.have.length(1);
   });
 
+  it("filters as Get-ChildItem's Certificate parameters do (-DnsName, -Eku, -SSLServerAuthentication, -CodeSigningCert, -ExpiringInDays)", async () => {
+    const signer = prop((await s.run('New-SelfSignedCertificate', { DnsName: ['code.example'], Type: 'CodeSigningCert', CertStoreLocation: 'Cert:\\LocalMachine\\My' })).output[0], 'Thumbprint');
+    const list = (f: object) => certificateProvider.getChildItems(session(), 'Cert:\\LocalMachine\\My', { filter: f }).map((c) => prop(c, 'Thumbprint')).sort();
+    expect(list({ dnsName: 'code.*' })).to.deep.equal([signer]);
+    expect(list({ eku: ['Server Auth*'] })).to.deep.equal([machine]);
+    expect(list({ sslServerAuthentication: true })).to.deep.equal([machine]);
+    expect(list({ codeSigningCert: true })).to.deep.equal([signer]);
+    expect(list({ expiringInDays: 30 })).to.deep.equal([]);
+    expect(list({ expiringInDays: 400 })).to.deep.equal([machine, signer].sort());
+    certificateProvider.removeItem(session(), `Cert:\\LocalMachine\\My\\${signer}`, { deleteKey: true });
+  });
+
   it('Test-Path and containers', () => {
     expect(certificateProvider.itemExists(session(), 'Cert:\\')).to.equal(true);
     expect(certificateProvider.itemExists(session(), 'Cert:\\LocalMachine\\My')).to.equal(true);

@@ -134,6 +134,19 @@ describe('pki cmdlets: New-SelfSignedCertificate', () => {
     expect(prop(bc, 'Critical')).to.equal(true);
   });
 
+  it('-CloneCert from the pipeline copies subject, DNS names, EKUs and key size with a new key', async () => {
+    const { output: [orig] } = await s.run('New-SelfSignedCertificate', { DnsName: ['a.example', 'b.example'], KeyLength: 3072, Type: 'CodeSigningCert' });
+    const r = await s.pipeline([{ name: 'New-SelfSignedCertificate', args: [] }], [orig]);
+    expect(r.errors).to.deep.equal([]);
+    const clone = r.output[0];
+    expect(prop(clone, 'Subject')).to.equal('CN=a.example');
+    expect(cellText(prop(clone, 'DnsNameList'))).to.equal('{a.example, b.example}');
+    expect(cellText(prop(clone, 'EnhancedKeyUsageList'))).to.equal('{Code Signing (1.3.6.1.5.5.7.3.3)}');
+    expect(prop(clone, 'PublicKey', 'Key', 'KeySize')).to.equal(3072);
+    expect(prop(clone, 'Thumbprint')).to.not.equal(prop(orig, 'Thumbprint'));
+    expect(call(clone, 'GetPublicKeyString')).to.not.equal(call(orig, 'GetPublicKeyString'));
+  });
+
   it('-WhatIf creates nothing', async () => {
     const r = await s.run('New-SelfSignedCertificate', { ...BYOC_ARGS, WhatIf: true });
     expect(r.output).to.deep.equal([]);

@@ -83,6 +83,15 @@ Get-Item Cert:\\LocalMachine\\My\\${thumbprint} | Export-PfxCertificate -FilePat
     expect(fs.existsSync(pfx)).to.equal(false);
   });
 
+  it('Format-List uses the ThumbprintList view; Get-ChildItem Cert:\\ lists the store locations', async () => {
+    const list = await sh.run(`Get-ChildItem Cert:\\LocalMachine\\My | Format-List`);
+    const lines = list.out.split('\n');
+    expect(lines.slice(0, 4)).to.deep.equal(['', '   PSParentPath: Microsoft.PowerShell.Security\\Certificate::LocalMachine\\My', '', 'Subject      : CN=ConnectSyncBYOC']);
+    expect(lines.slice(4, 10).map((l) => l.split(':')[0]!.trim())).to.deep.equal(['Issuer', 'Thumbprint', 'FriendlyName', 'NotBefore', 'NotAfter', 'Extensions']);
+    const root = await sh.run('Get-ChildItem Cert:\\');
+    expect(root.out).to.equal('\nLocation   : CurrentUser\nStoreNames : {My, Root}\n\nLocation   : LocalMachine\nStoreNames : {My, Root}\n\n');
+  });
+
   it('Get-Tpm prints the 19 properties as a list', async () => {
     const r = await sh.run('Get-Tpm');
     const labels = r.out.split('\n').filter((l) => l.includes(' : ')).map((l) => l.split(':')[0]!.trim());
