@@ -2,8 +2,9 @@ import type { ShellModule } from '../runtime/module-catalog.js';
 import { lazyModule } from './module.js';
 import { stateModule } from './state-services.js';
 import { coreCommandIndex, coreAliases, ProviderRegistry } from '../cmdlets/core/index.js';
+import { lazyPkiModule } from './pki-module.js';
 
-/** Every module of a session, in the order they register. */
+/** Every module of a session, in the order they register (providers before the modules that add drives). */
 export function allModules(home?: string): { modules: ShellModule[]; state: ReturnType<typeof stateModule> } {
   const state = stateModule(home);
   const modules: ShellModule[] = [
@@ -12,6 +13,7 @@ export function allModules(home?: string): { modules: ShellModule[]; state: Retu
       aliases: coreAliases,
       setup: (services) => services.register('providers', () => new ProviderRegistry()),
     }),
+    lazyPkiModule,
   ];
   return { modules, state };
 }

@@ -31,11 +31,12 @@ function bareCost(n: typeof ops): number {
   for (let i = 0; i < n.pssSign; i++) psig = sign('sha256', data, { key: privateKey, ...pss });
   for (let i = 0; i < n.pkcs1Verify; i++) verify('sha256', data, publicKey, sig);
   for (let i = 0; i < n.pssVerify; i++) verify('sha256', data, { key: publicKey, ...pss }, psig);
+  const signing = Number(process.hrtime.bigint() - t) / 1e6;
+  if (n.keygen === 0) return signing;
   // key generation for automatic rotations is part of what the year needs (it varies a lot: averaged over 5)
   const k = process.hrtime.bigint();
   for (let i = 0; i < 5; i++) generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keygen = Number(process.hrtime.bigint() - k) / 1e6 / 5;
-  return Number(process.hrtime.bigint() - t) / 1e6 - keygen * 5 + keygen * n.keygen;
+  return signing + (Number(process.hrtime.bigint() - k) / 1e6 / 5) * n.keygen;
 }
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'connect-bench-'));
@@ -47,12 +48,20 @@ export async function run(): Promise<void> {
     try {
       const { server } = memoryServer(home);
       await server.addADSyncApplicationRegistration(admin);
+      // The year runs month by month, each month followed by the bare cost of its own RSA operations, so load
+      // changes on the machine hit both sides alike.
       Object.assign(ops, { pssSign: 0, pssVerify: 0, pkcs1Sign: 0, pkcs1Verify: 0, keygen: 0 });
-      const t = process.hrtime.bigint();
-      const r = await server.advanceClock(365 * DAY);
-      const wall = Number(process.hrtime.bigint() - t) / 1e6;
-      const counted = { ...ops };
-      const bare = bareCost(counted);
+      const counted = { pssSign: 0, pssVerify: 0, pkcs1Sign: 0, pkcs1Verify: 0, keygen: 0 };
+      let wall = 0, bare = 0, cycles = 0;
+      for (let m = 0; m < 12; m++) {
+        const t = process.hrtime.bigint();
+        const r = await server.advanceClock((365 * DAY) / 12);
+        wall += Number(process.hrtime.bigint() - t) / 1e6;
+        cycles += r.cycles;
+        bare += bareCost(ops);
+        for (const k of Object.keys(counted) as (keyof typeof ops)[]) { counted[k] += ops[k]; ops[k] = 0; }
+      }
+      const r = { cycles };
       const runs = server.getRunProfileResults({ connectorId: 'b891884f-051e-4a83-95af-2544101c9083' });
       console.log(`connect: one virtual year, ${r.cycles} cycles (maintenance + delta sync + export, token reused for its lifetime)`);
       console.log(`  RSA operations: ${counted.pssSign} PS256 signs, ${counted.pssVerify} PS256 verifies, ${counted.pkcs1Sign} RS256 signs, ${counted.pkcs1Verify} RS256 verifies, ${counted.keygen} RSA-2048 key generation(s)`);

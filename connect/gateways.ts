@@ -124,6 +124,8 @@ export interface StoredCertificate {
 
 export interface KeyStoreGateway {
   tpmPresent(): boolean;
+  /** Reset-Emulator's TPM present/absent option */
+  setTpmPresent?(present: boolean): void;
   /** a new non-exportable RSA 2048 key in the TPM (or the software KSP) and a self-signed certificate in CurrentUser\My */
   createManagedCertificate(opts: { subject: string; notBefore: Date; notAfter: Date; useTpm: boolean }): Promise<StoredCertificate>;
   /** every stored certificate with this hash, in any store */

@@ -35,6 +35,8 @@ export interface ResetOptions extends ServerSeedOptions {
   directorySize?: number;
   /** change on-premises objects between cycles (default 2 per cycle) */
   churnPerCycle?: number;
+  /** the emulated TPM present or absent (kept in pki/) */
+  tpmPresent?: boolean;
 }
 
 export interface RunStatus { ConnectorIdentifier: string; ConnectorName: string; RunState: 'Busy' }
@@ -278,6 +280,7 @@ export class ConnectServer {
       store.write('server', doc);
       store.write('onprem', encodeOnPrem(onprem));
       store.write('runhistory', this.seedRuns());
+      if (o.tpmPresent !== undefined) this.o.keys.setTpmPresent?.(o.tpmPresent);
       this.events.clear();
       this.sessions.forget();
     });

@@ -88,9 +88,9 @@ export class KeyAccessDeniedError extends PkiError {
   }
 }
 
-/** The key store's master key or a key file is damaged or was tampered with. */
+/** A key file, a master key or a pki state document is damaged or was tampered with. */
 export class KeyStoreCorruptError extends PkiError {
   constructor(file: string, reason: string) {
-    super('KeyStoreCorrupt', 'InvalidData', `The key file '${file}' cannot be read (${reason}). It was left unchanged.`);
+    super('KeyStoreCorrupt', 'InvalidData', `The file '${file}' cannot be read (${reason}). It was left unchanged.`);
   }
 }

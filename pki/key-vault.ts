@@ -42,7 +42,15 @@ export class KeyVault {
 
   private dir(): string { return path.join(this.store.home, 'keys'); }
 
-  private doc(): KeysDoc { return this.store.read<KeysDoc>(KEYS_DOC) ?? { keys: {} }; }
+  private doc(): KeysDoc { return this.checked(this.store.read<KeysDoc>(KEYS_DOC) ?? { keys: {} }); }
+
+  /** A hand-edited document without its "keys" map is reported, not silently replaced. */
+  private checked(doc: KeysDoc): KeysDoc {
+    if (typeof doc !== 'object' || doc === null || typeof doc.keys !== 'object' || doc.keys === null) {
+      throw new KeyStoreCorruptError(this.store.file(KEYS_DOC), 'it has no "keys" object');
+    }
+    return doc;
+  }
 
   list(): KeyRecord[] { return Object.values(this.doc().keys); }
 
@@ -72,7 +80,8 @@ export class KeyVault {
       acl: opts.machineKey ? [...MACHINE_KEY_DEFAULT_ACL] : [],
       createdAt: this.clock.now().toISOString(),
     };
-    this.store.update<KeysDoc, void>(KEYS_DOC, () => ({ keys: {} }), (doc) => {
+    this.store.update<KeysDoc, void>(KEYS_DOC, () => ({ keys: {} }), (raw) => {
+      const doc = this.checked(raw);
       writeFileAtomic(this.keyFile(rec), this.seal(rec, pkcs8), 0o600);
       doc.keys[keyRef] = rec;
     });
@@ -80,7 +89,8 @@ export class KeyVault {
   }
 
   delete(keyRef: string): void {
-    this.store.update<KeysDoc, void>(KEYS_DOC, () => ({ keys: {} }), (doc) => {
+    this.store.update<KeysDoc, void>(KEYS_DOC, () => ({ keys: {} }), (raw) => {
+      const doc = this.checked(raw);
       const rec = doc.keys[keyRef];
       if (!rec) return;
       delete doc.keys[keyRef];
@@ -89,7 +99,8 @@ export class KeyVault {
   }
 
   setAcl(keyRef: string, fn: (acl: string[]) => string[]): KeyRecord {
-    return this.store.update<KeysDoc, KeyRecord>(KEYS_DOC, () => ({ keys: {} }), (doc) => {
+    return this.store.update<KeysDoc, KeyRecord>(KEYS_DOC, () => ({ keys: {} }), (raw) => {
+      const doc = this.checked(raw);
       const rec = doc.keys[keyRef];
       if (!rec) throw new KeyNotFoundError(keyRef);
       rec.acl = fn(rec.acl);

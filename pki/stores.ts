@@ -1,11 +1,10 @@
 import type { StateStore } from '../state/index.js';
-import { CertificateNotFoundError, InvalidArgumentError } from './errors.js';
+import { CertificateNotFoundError, InvalidArgumentError, KeyStoreCorruptError } from './errors.js';
 import { parseCertificate, type CertificateInfo } from './certificate-info.js';
 import type { KeyRecord } from './key-vault.js';
 
-export type StoreLocation = 'CurrentUser' | 'LocalMachine';
-export const STORE_LOCATIONS: readonly StoreLocation[] = ['CurrentUser', 'LocalMachine'];
-export const STORE_NAMES: readonly string[] = ['My', 'Root'];
+import type { StoreLocation } from './store-names.js';
+export { STORE_LOCATIONS, STORE_NAMES, type StoreLocation } from './store-names.js';
 
 /** 'LocalMachine\My' as the Cert: drive and PSParentPath spell it. */
 export interface StorePath { location: StoreLocation; storeName: string }
@@ -52,7 +51,15 @@ function normalizeThumbprint(t: string): string {
 export class CertStores {
   constructor(private readonly store: StateStore, private readonly keyOf: (keyRef: string) => KeyRecord | undefined) {}
 
-  private doc(): StoresDoc { return this.store.read<StoresDoc>(STORES_DOC) ?? { stores: {} }; }
+  private doc(): StoresDoc { return this.checked(this.store.read<StoresDoc>(STORES_DOC) ?? { stores: {} }); }
+
+  /** A hand-edited document without its "stores" map is reported, not silently replaced. */
+  private checked(doc: StoresDoc): StoresDoc {
+    if (typeof doc !== 'object' || doc === null || typeof doc.stores !== 'object' || doc.stores === null) {
+      throw new KeyStoreCorruptError(this.store.file(STORES_DOC), 'it has no "stores" object');
+    }
+    return doc;
+  }
 
   list(where: string | StorePath): StoredCertificate[] {
     const p = storePath(where);
@@ -86,7 +93,8 @@ export class CertStores {
   /** Add (or, like CertAddCertificateContextToStore with REPLACE_EXISTING, update) a certificate. */
   add(where: string | StorePath, info: CertificateInfo, opts: { keyRef?: string; friendlyName?: string } = {}): StoredCertificate {
     const p = storePath(where);
-    this.store.update<StoresDoc, void>(STORES_DOC, () => ({ stores: {} }), (doc) => {
+    this.store.update<StoresDoc, void>(STORES_DOC, () => ({ stores: {} }), (raw) => {
+      const doc = this.checked(raw);
       const list = (doc.stores[storeKey(p)] ??= []);
       const existing = list.find((x) => x.thumbprint === info.thumbprint);
       if (existing) {
@@ -109,7 +117,8 @@ export class CertStores {
   remove(where: string | StorePath, thumbprint: string): string | undefined {
     const p = storePath(where);
     const t = normalizeThumbprint(thumbprint);
-    return this.store.update<StoresDoc, string | undefined>(STORES_DOC, () => ({ stores: {} }), (doc) => {
+    return this.store.update<StoresDoc, string | undefined>(STORES_DOC, () => ({ stores: {} }), (raw) => {
+      const doc = this.checked(raw);
       const list = doc.stores[storeKey(p)] ?? [];
       const i = list.findIndex((x) => x.thumbprint === t);
       if (i < 0) throw new CertificateNotFoundError(storeKey(p), t);
@@ -121,7 +130,8 @@ export class CertStores {
   setFriendlyName(where: string | StorePath, thumbprint: string, friendlyName: string): StoredCertificate {
     const p = storePath(where);
     const t = normalizeThumbprint(thumbprint);
-    this.store.update<StoresDoc, void>(STORES_DOC, () => ({ stores: {} }), (doc) => {
+    this.store.update<StoresDoc, void>(STORES_DOC, () => ({ stores: {} }), (raw) => {
+      const doc = this.checked(raw);
       const e = (doc.stores[storeKey(p)] ?? []).find((x) => x.thumbprint === t);
       if (!e) throw new CertificateNotFoundError(storeKey(p), t);
       e.friendlyName = friendlyName;

@@ -16,6 +16,9 @@ export class ServiceRegistry {
   /** Replace a live instance (tests, Reset-Emulator). */
   set(name: string, instance: unknown): void { this.instances.set(name, instance); }
 
+  /** The factory registered for a service (to wrap it), if any. */
+  factory(name: string): ServiceFactory | undefined { return this.factories.get(name); }
+
   has(name: string): boolean { return this.factories.has(name) || this.instances.has(name); }
 
   get<T>(name: string): T {

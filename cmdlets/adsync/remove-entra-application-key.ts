@@ -25,6 +25,12 @@ export class RemoveEntraApplicationKeyCommand extends AdsyncCmdlet {
   Credential?: unknown;
 
   override async processRecord(): Promise<void> {
+    // A malformed id is a binding-time conversion error in the real module: report it before any sign-in.
+    if (!/^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(this.CertificateId.trim())) {
+      this.writeError(this.error(`Cannot convert value "${this.CertificateId}" to type "System.Guid". Error: "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."`,
+        'InvalidGuid', 'InvalidArgument', this.CertificateId, 'System.Management.Automation.PSInvalidCastException'));
+      return;
+    }
     if (!(await this.shouldProcess(this.CertificateId, 'Remove certificate credential from the Connect Sync application'))) return;
     const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
     try { await this.server().removeEntraApplicationKey(admin, this.CertificateId); } catch (e) { this.fail(e, this.CertificateId); }

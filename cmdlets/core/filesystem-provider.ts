@@ -107,18 +107,21 @@ export class FileSystemProvider implements ItemProvider {
   }
 
   getChildItems(path: string, opts: ChildItemOptions): PSObject[] {
+    return [...this.iterateChildItems(path, opts)];
+  }
+
+  *iterateChildItems(path: string, opts: ChildItemOptions): Generator<PSObject> {
     if (!fs.existsSync(path)) throw pathNotFound(path);
-    const out: PSObject[] = [];
-    const walk = (dir: string, depth: number) => {
-      const list = this.entries(dir, { ...opts, filter: undefined });
-      const filter = opts.filter ? wildcardToRegex(opts.filter) : undefined;
-      for (const e of list) if (!filter || filter.test(e.name)) out.push(this.getItem(e.full));
+    const filter = opts.filter ? wildcardToRegex(opts.filter) : undefined;
+    const self = this;
+    function* walk(dir: string, depth: number): Generator<PSObject> {
+      const list = self.entries(dir, { ...opts, filter: undefined });
+      for (const e of list) if (!filter || filter.test(e.name)) yield self.getItem(e.full);
       if (opts.recurse && (opts.depth === undefined || depth < opts.depth)) {
-        for (const e of list) if (this.isContainer(e.full) && !fs.lstatSync(e.full).isSymbolicLink()) walk(e.full, depth + 1);
+        for (const e of list) if (self.isContainer(e.full) && !fs.lstatSync(e.full).isSymbolicLink()) yield* walk(e.full, depth + 1);
       }
-    };
-    walk(path, 0);
-    return out;
+    }
+    yield* walk(path, 0);
   }
 
   childNames(path: string, opts: ChildItemOptions): string[] {

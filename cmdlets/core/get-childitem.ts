@@ -65,9 +65,9 @@ export class GetChildItemCommand extends Cmdlet {
         for (const m of matches) {
           // A wildcard that names a container lists the container itself, as the FileSystem provider does.
           const listInside = !wildcard && (await m.provider.isContainer(m.path));
-          const items = listInside
-            ? await m.provider.getChildItems(m.path, { recurse: this.Recurse || this.Depth !== undefined, depth: this.Depth, force: this.Force, filter: this.Filter })
-            : [await m.provider.getItem(m.path)];
+          const opts = { recurse: this.Recurse || this.Depth !== undefined, depth: this.Depth, force: this.Force, filter: this.Filter };
+          const items: Iterable<unknown> = !listInside ? [await m.provider.getItem(m.path)]
+            : m.provider.iterateChildItems ? m.provider.iterateChildItems(m.path, opts) : await m.provider.getChildItems(m.path, opts);
           for (const item of items) {
             if (!this.keep(item, inc, exc)) continue;
             if (this.Name) {

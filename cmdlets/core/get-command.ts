@@ -132,8 +132,14 @@ export class GetCommandCommand extends Cmdlet {
       this.seen.add(key);
       this.written++;
       if (this.Syntax) {
-        if (e.commandType === 'Alias') await this.writeObject(e.definition);
-        else {
+        if (e.commandType === 'Alias') {
+          const target = resolveEntry(all, e.name);
+          const meta = target ? await metaOf(catalog, target) : undefined;
+          const params = meta?.parameters ?? target?.parameters;
+          await this.writeObject(params
+            ? `${e.name} (alias) -> ${e.definition}\n\n${syntaxLines(e.name, params, meta ?? {}).join('\n\n')}\n`
+            : e.definition);
+        } else {
           const meta = await metaOf(catalog, e);
           const params = meta?.parameters ?? e.parameters ?? [];
           await this.writeObject('\n' + syntaxLines(e.name, params, meta ?? {}).join('\n\n') + '\n');

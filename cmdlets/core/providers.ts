@@ -35,6 +35,8 @@ export interface ItemProvider {
   isContainer(path: string): MaybePromise<boolean>;
   getItem(path: string): MaybePromise<ProviderItem>;
   getChildItems(path: string, opts: ChildItemOptions): MaybePromise<ProviderItem[]>;
+  /** Optional streaming form of getChildItems (a deep -Recurse can stop early under Select-Object -First). */
+  iterateChildItems?(path: string, opts: ChildItemOptions): Iterable<ProviderItem>;
   /** Names of the children (Get-ChildItem -Name, wildcard expansion). */
   childNames(path: string, opts: ChildItemOptions): MaybePromise<string[]>;
   removeItem?(path: string, opts: { recurse?: boolean; force?: boolean }): MaybePromise<void>;

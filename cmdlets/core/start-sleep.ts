@@ -3,6 +3,7 @@ import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { PSTimeSpan } from '../../runtime/values/timespan.js';
+import { PipelineStoppedSignal } from '../../runtime/values/flow.js';
 
 /** How often a sleeping cmdlet looks at the stopping flag (Ctrl+C), in ms. */
 const POLL_MS = 50;
@@ -37,6 +38,8 @@ export class StartSleepCommand extends Cmdlet {
   override async processRecord(): Promise<void> {
     const ms = this.Duration instanceof PSTimeSpan ? this.Duration.totalMilliseconds : this.Milliseconds ?? (this.Seconds ?? 0) * 1000;
     await this.sleep(ms);
+    // Woken by Ctrl+C: the pipeline stops here, as PipelineStoppedException does in pwsh.
+    if (this.stopped || this.context.stopping) throw new PipelineStoppedSignal('ctrl-c');
   }
 
   private sleep(ms: number): Promise<void> {

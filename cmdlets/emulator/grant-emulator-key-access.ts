@@ -26,9 +26,9 @@ export class GrantEmulatorKeyAccessCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     const pki = this.opened().pki;
-    const cert = pki.stores.find('LocalMachine\\My', this.Thumbprint);
+    const cert = pki.stores.find('LocalMachine\\My', this.Thumbprint) ?? pki.stores.find('CurrentUser\\My', this.Thumbprint);
     if (!cert) {
-      this.writeError(this.error(`Cannot find a certificate with thumbprint '${this.Thumbprint}' in Cert:\\LocalMachine\\My.`, 'CertificateNotFound', 'ObjectNotFound', this.Thumbprint, 'System.Management.Automation.ItemNotFoundException'));
+      this.writeError(this.error(`Cannot find a certificate with thumbprint '${this.Thumbprint}' in Cert:\\LocalMachine\\My or Cert:\\CurrentUser\\My.`, 'CertificateNotFound', 'ObjectNotFound', this.Thumbprint, 'System.Management.Automation.ItemNotFoundException'));
       return;
     }
     if (!cert.keyRef) {

@@ -75,7 +75,7 @@ export class ConnectMgGraphCommand extends Cmdlet {
         'InvalidEnvironment', 'InvalidOperation', this.Environment, 'System.Management.Automation.PSInvalidOperationException'));
     }
     if (this.parameterSetName === APP) await this.connectApp();
-    else if (this.parameterSetName === TOKEN) this.connectToken();
+    else if (this.parameterSetName === TOKEN) await this.connectToken();
     else await this.connectUser();
   }
 
@@ -92,7 +92,7 @@ export class ConnectMgGraphCommand extends Cmdlet {
       upn = (await this.context.host.readLine('Sign in to your account. Email, phone, or Skype: ')).trim();
       password = await this.context.host.readSecret(`Password for user ${upn}: `);
     }
-    const conn = this.session.connection(this.TenantId);
+    const conn = await this.session.connection(this.TenantId);
     let token: AccessToken;
     try {
       token = await acquireUserToken(conn, upn, password, requested, clientId);
@@ -103,7 +103,7 @@ export class ConnectMgGraphCommand extends Cmdlet {
     const claims = tokenClaims(token.accessToken);
     this.session.connect({
       clientId, tenantId: String(claims.tid ?? conn.tenantId), scopes: grantedScopes(claims), authType: 'Delegated',
-      account: String(claims.upn ?? claims.unique_name ?? upn), appName: this.appName(clientId),
+      account: String(claims.upn ?? claims.unique_name ?? upn), appName: await this.appName(clientId),
       certificateThumbprint: null, certificateSubjectName: null, contextScope: this.ContextScope ?? 'CurrentUser',
       token: token.accessToken, expiresOn: token.expiresOn, connection: conn,
     });
@@ -137,10 +137,11 @@ export class ConnectMgGraphCommand extends Cmdlet {
       this.writeError(authFailedRecord(this, `${label} certificate was not found or has expired.`, 'System.Exception'));
       return;
     }
-    const conn = this.session.connection(this.TenantId);
+    const conn = await this.session.connection(this.TenantId);
+    const credential = { clientId: this.ClientId, signer: certificateSigner(pki, cert), clock: this.session.clock };
     let token: AccessToken;
     try {
-      token = await acquireAppToken(conn, { clientId: this.ClientId, signer: certificateSigner(pki, cert), clock: this.session.clock });
+      token = await acquireAppToken(conn, credential);
     } catch (e) {
       this.writeError(authFailedRecord(this, `ClientCertificateCredential authentication failed: ${aadstsText(e)}`));
       return;
@@ -148,20 +149,21 @@ export class ConnectMgGraphCommand extends Cmdlet {
     const claims = tokenClaims(token.accessToken);
     this.session.connect({
       clientId: this.ClientId, tenantId: String(claims.tid ?? conn.tenantId), scopes: grantedScopes(claims), authType: 'AppOnly',
-      account: null, appName: this.appName(this.ClientId), certificateThumbprint: cert.thumbprint, certificateSubjectName: cert.subject,
+      account: null, appName: await this.appName(this.ClientId), certificateThumbprint: cert.thumbprint, certificateSubjectName: cert.subject,
       contextScope: this.ContextScope ?? 'Process', token: token.accessToken, expiresOn: token.expiresOn, connection: conn,
+      renew: async () => { const t = await acquireAppToken(conn, credential); return { token: t.accessToken, expiresOn: t.expiresOn }; },
     });
     this.welcome('apponly', this.ClientId);
   }
 
-  private connectToken(): void {
+  private async connectToken(): Promise<void> {
     const token = this.AccessToken!.reveal();
     const claims = tokenClaims(token);
-    const conn = this.session.connection(typeof claims.tid === 'string' ? claims.tid : undefined);
+    const conn = await this.session.connection(typeof claims.tid === 'string' ? claims.tid : undefined);
     const clientId = String(claims.appid ?? claims.azp ?? '');
     this.session.connect({
       clientId, tenantId: String(claims.tid ?? conn.tenantId), scopes: grantedScopes(claims), authType: 'Delegated',
-      account: typeof claims.upn === 'string' ? claims.upn : null, appName: this.appName(clientId), certificateThumbprint: null,
+      account: typeof claims.upn === 'string' ? claims.upn : null, appName: await this.appName(clientId), certificateThumbprint: null,
       certificateSubjectName: null, contextScope: 'Process', token, expiresOn: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null, connection: conn,
     });
     this.welcome('userprovidedaccesstoken', clientId);
@@ -179,9 +181,9 @@ export class ConnectMgGraphCommand extends Cmdlet {
     return undefined;
   }
 
-  private appName(clientId: string): string | null {
+  private async appName(clientId: string): Promise<string | null> {
     try {
-      const doc = this.session.tenant().doc();
+      const doc = (await this.session.tenant()).doc();
       return doc.servicePrincipals.find((s) => s.appId === clientId)?.displayName
         ?? doc.applications.find((a) => a.appId === clientId)?.displayName ?? null;
     } catch { return null; }

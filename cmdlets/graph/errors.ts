@@ -3,6 +3,7 @@ import type { Cmdlet } from '../../runtime/commands/cmdlet.js';
 
 /** .NET HttpStatusCode names and reason phrases, as "NotFound (Not Found)" shows them. */
 const STATUS: Record<number, [string, string]> = {
+  200: ['OK', 'OK'], 201: ['Created', 'Created'], 202: ['Accepted', 'Accepted'], 204: ['NoContent', 'No Content'],
   400: ['BadRequest', 'Bad Request'], 401: ['Unauthorized', 'Unauthorized'], 403: ['Forbidden', 'Forbidden'],
   404: ['NotFound', 'Not Found'], 405: ['MethodNotAllowed', 'Method Not Allowed'], 409: ['Conflict', 'Conflict'],
   413: ['RequestEntityTooLarge', 'Request Entity Too Large'], 415: ['UnsupportedMediaType', 'Unsupported Media Type'],
@@ -64,9 +65,14 @@ function stamp(cmdlet: Cmdlet, record: ErrorRecord): ErrorRecord {
   return record;
 }
 
-/** The first line of an msal/AADSTS failure (msal's errorMessage carries the trace and correlation lines after it). */
+/**
+ * The Entra text of an msal failure ("AADSTS50126: Error validating credentials…"): msal wraps it as
+ * "Error(s): 50126 - Timestamp: … - Description: AADSTS50126: …" followed by trace and correlation lines.
+ */
 export function aadstsText(e: unknown): string {
   const err = e as { errorMessage?: unknown; message?: unknown };
   const text = typeof err?.errorMessage === 'string' && err.errorMessage ? err.errorMessage : String(err?.message ?? e);
-  return text.split(/\r?\n/)[0]!.trim();
+  const m = /AADSTS\d+:[^\r\n]*/.exec(text);
+  const first = (m ? m[0] : text.split(/\r?\n/)[0]!).replace(/\s+(Trace ID|Correlation ID|Timestamp):.*$/, '');
+  return first.replace(/\s+-\s*Correlation ID:.*$/, '').trim();
 }

@@ -2,7 +2,7 @@ import type { ExecutionContext } from '../../runtime/commands/context.js';
 import type { ChildItemOptions, ItemProvider, ProviderItem } from '../core/providers.js';
 import { ProviderError } from '../core/provider-errors.js';
 import { isDomainError } from './errors.js';
-import { DRIVE_NAME, PROVIDER_QUALIFIER, driveQualified, parseCertPath } from './cert-paths.js';
+import { DRIVE_NAME, PROVIDER_QUALIFIER, parseCertPath, resolveCertPath, joinCertPath, certParentPath } from './cert-paths.js';
 import { CertificateProvider, certificateProvider, type CertificateFilter, type ProviderSession } from './cert-provider.js';
 
 /** Something that hands out session services: an ExecutionContext or the runtime's ServiceRegistry. */
@@ -26,15 +26,7 @@ export class CertItemProvider implements ItemProvider {
     this.session = { service: serviceOf(services), location: 'Cert:\\' };
   }
 
-  resolve(path: string, base: string): string {
-    const p = parseCertPath(path, base || 'Cert:\\');
-    if (p) return driveQualified(p);
-    // Not a path the provider knows: keep what was typed (drive-qualified) so errors can quote it.
-    const typed = path.replace(/\//g, '\\');
-    if (/^cert:/i.test(typed)) return `${DRIVE_NAME}:${typed.slice(5).startsWith('\\') ? '' : '\\'}${typed.slice(5)}`;
-    const b = (base || 'Cert:\\').replace(/\\$/, '');
-    return `${b}\\${typed}`;
-  }
+  resolve(path: string, base: string): string { return resolveCertPath(path, base); }
 
   display(path: string): string { return path; }
 
@@ -64,15 +56,9 @@ export class CertItemProvider implements ItemProvider {
     try { return this.inner.isContainer(this.session, path) && this.inner.getChildItems(this.session, path).length > 0; } catch { return false; }
   }
 
-  join(parent: string, child: string): string { return `${parent.replace(/\\$/, '')}\\${child}`; }
+  join(parent: string, child: string): string { return joinCertPath(parent, child); }
 
-  parent(path: string): string {
-    const p = parseCertPath(path);
-    if (!p || (!p.location && !p.store && !p.thumbprint)) return '';
-    if (p.thumbprint) return driveQualified({ location: p.location!, store: p.store! });
-    if (p.store) return driveQualified({ location: p.location! });
-    return `${DRIVE_NAME}:\\`;
-  }
+  parent(path: string): string { return certParentPath(path); }
 
   /** pki/ failures become provider errors, which the item cmdlets report as non-terminating records. */
   private guard<T>(fn: () => T): T {

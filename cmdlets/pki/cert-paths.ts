@@ -1,4 +1,4 @@
-import { STORE_LOCATIONS, STORE_NAMES, type StoreLocation } from '../../pki/index.js';
+import { STORE_LOCATIONS, STORE_NAMES, type StoreLocation } from '../../pki/store-names.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 
 /** The Certificate provider as PSPath spells it. */
@@ -111,4 +111,25 @@ export function addProviderNotes(o: PSObject, p: CertPath, isContainer: boolean)
   o.addNote('PSProvider', providerInfo());
   o.addNote('PSIsContainer', isContainer);
   return o;
+}
+
+/** An absolute, drive-qualified Cert: path for `path` typed relative to `base` (kept as typed when unknown, for errors). */
+export function resolveCertPath(path: string, base: string): string {
+  const p = parseCertPath(path, base || 'Cert:\\');
+  if (p) return driveQualified(p);
+  const typed = path.replace(/\//g, '\\');
+  if (/^cert:/i.test(typed)) return `${DRIVE_NAME}:${typed.slice(5).startsWith('\\') ? '' : '\\'}${typed.slice(5)}`;
+  const b = (base || 'Cert:\\').replace(/\\$/, '');
+  return `${b}\\${typed}`;
+}
+
+export function joinCertPath(parent: string, child: string): string { return `${parent.replace(/\\$/, '')}\\${child}`; }
+
+/** The parent of an absolute Cert: path ('' at the drive root). */
+export function certParentPath(path: string): string {
+  const p = parseCertPath(path);
+  if (!p || (!p.location && !p.store && !p.thumbprint)) return '';
+  if (p.thumbprint) return driveQualified({ location: p.location!, store: p.store! });
+  if (p.store) return driveQualified({ location: p.location! });
+  return `${DRIVE_NAME}:\\`;
 }

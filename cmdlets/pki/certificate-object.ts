@@ -279,7 +279,8 @@ export function certificateObject(cert: CertificateInfo | StoredCertificate, opt
   o.addGetter('HasPrivateKey', () => cert.hasPrivateKey, 'bool');
   o.addGetter('PrivateKey', () => {
     if (!stored?.key) return null;
-    if (cert.keyAlgorithm !== 'RSA') throw new Error('The certificate key algorithm is not supported.');
+    // .NET's PrivateKey serves RSA/DSA only (GetECDsaPrivateKey is the ECDSA way); the emulator gives $null.
+    if (cert.keyAlgorithm !== 'RSA') return null;
     return privateKeyObject(stored);
   }, 'System.Security.Cryptography.AsymmetricAlgorithm');
   o.addGetter('IssuerName', () => distinguishedName(cert.issuer), NS + 'X500DistinguishedName');

@@ -1,5 +1,5 @@
 import {
-  newSelfSignedCertificate, signWithKey, removeCertificate, isTpmPresent, canUseKey,
+  newSelfSignedCertificate, signWithKey, removeCertificate, isTpmPresent, setTpmPresent, canUseKey,
   SYNC_SERVICE_ACCOUNT, PLATFORM_KSP, SOFTWARE_KSP, type PkiContext, type StoredCertificate as PkiCertificate,
 } from '../../pki/index.js';
 import type { KeyStoreGateway, StoredCertificate } from '../gateways.js';
@@ -31,6 +31,7 @@ export class PkiKeyStore implements KeyStoreGateway {
   constructor(readonly pki: PkiContext) {}
 
   tpmPresent(): boolean { return isTpmPresent(this.pki); }
+  setTpmPresent(present: boolean): void { setTpmPresent(this.pki, present); }
 
   async createManagedCertificate(o: { subject: string; notBefore: Date; notAfter: Date; useTpm: boolean }): Promise<StoredCertificate> {
     const c = await newSelfSignedCertificate(this.pki, {

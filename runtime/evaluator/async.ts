@@ -14,7 +14,7 @@ import {
 } from './compile.js';
 import {
   pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue, resolveTypeOrThrow,
-  throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, positionOf, type LValue,
+  throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, positionOf, absorbStatementError, runBuffered, replay, type LValue,
 } from './helpers.js';
 
 /**
@@ -35,11 +35,10 @@ async function emitValue(sink: Sink, v: unknown): Promise<void> {
 
 /** Runs a pure statement synchronously, forwarding what it wrote even when it then fails. */
 async function runPure(rt: CompileRuntime, s: A.Statement, src: string | undefined, sink: Sink): Promise<void> {
-  const out: unknown[] = [];
-  let err: unknown;
-  try { compileStmt(s, src)(rt, out); } catch (e) { err = e; }
-  await emitAll(sink, out);
-  if (err !== undefined) throw err;
+  const fn = compileStmt(s, src);
+  const b = runBuffered(rt, (out) => fn(rt, out));
+  await replay(rt, b, sink);
+  if (b.thrown !== undefined) throw b.thrown;
 }
 
 export async function execBlock(rt: CompileRuntime, list: readonly A.Statement[], src: string | undefined, sink: Sink): Promise<void> {
@@ -51,7 +50,8 @@ export async function execStmt(rt: CompileRuntime, s: A.Statement, src: string |
   try {
     await execImpure(rt, s, src, sink);
   } catch (e) {
-    throw stamp(e, src, s);
+    const err = stamp(e, src, s.kind === 'Assign' ? s.value : s);
+    if (!absorbStatementError(rt, err)) throw err;
   }
 }
 
@@ -113,7 +113,8 @@ async function execImpure(rt: CompileRuntime, s: A.Statement, src: string | unde
     case 'Switch': return execSwitch(rt, s, src, sink);
     case 'Try': {
       try {
-        await execBlock(rt, s.body, src, sink);
+        rt.session.tryDepth++;
+        try { await execBlock(rt, s.body, src, sink); } finally { rt.session.tryDepth--; }
       } catch (e) {
         const err = asRuntimeError(e);
         if (!(err instanceof RuntimeError)) throw err;
@@ -178,7 +179,12 @@ async function execSwitch(rt: CompileRuntime, s: A.SwitchStmt, src: string | und
 
 async function execAssign(rt: CompileRuntime, s: A.AssignStmt, src: string | undefined): Promise<unknown> {
   const target = await lvalueAsync(rt, s.target, src);
+  if (s.op === '??=') {
+    const cur = readLValue(rt, target);
+    if (cur !== null && cur !== undefined) return cur;
+  }
   let v = await evalStmtValue(rt, s.value, src);
+  if (s.op === '??=') { writeLValue(rt, target, v); return v === undefined ? null : v; }
   if (s.op !== '=') v = compoundValue(rt, s.op, readLValue(rt, target), v);
   writeLValue(rt, target, v);
   return v === undefined ? null : v;
@@ -240,8 +246,10 @@ export async function evalExpr(rt: CompileRuntime, e: A.Expr, src: string | unde
     }
     case 'Attributed': return evalExpr(rt, e.expr, src);
     case 'Unary': return unary(e.op, await evalExpr(rt, e.expr, src), rt.hooks);
+    case 'Ternary': return toBool(await evalExpr(rt, e.cond, src)) ? evalExpr(rt, e.ifTrue, src) : evalExpr(rt, e.ifFalse, src);
     case 'Binary': {
       const l = await evalExpr(rt, e.left, src);
+      if (e.op === '??') return l === null || l === undefined ? evalExpr(rt, e.right, src) : l;
       if (e.op === 'and') return toBool(l) && toBool(await evalExpr(rt, e.right, src));
       if (e.op === 'or') return toBool(l) || toBool(await evalExpr(rt, e.right, src));
       return binary(e.op, l, await evalExpr(rt, e.right, src), rt.hooks);

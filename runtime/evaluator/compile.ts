@@ -12,7 +12,7 @@ import { resolveType } from './types.js';
 import { Errors } from './errors.js';
 import {
   type Runtime, type LValue, pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue,
-  resolveTypeOrThrow, typeRef, throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal,
+  resolveTypeOrThrow, typeRef, throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, absorbStatementError,
 } from './helpers.js';
 
 /**
@@ -40,7 +40,14 @@ export function compileStmt(s: A.Statement, src: string | undefined): StmtFn {
   if (!f) {
     const inner = buildStmt(s, src);
     // Errors get the position of the statement that failed (the innermost one, as it is stamped first).
-    f = (rt, out) => { try { inner(rt, out); } catch (e) { throw stamp(e, src, s); } };
+    // An assignment's error points at its value, as PowerShell's does (`$y = 1/0` marks `1/0`).
+    const extent = s.kind === 'Assign' ? s.value : s;
+    f = (rt, out) => {
+      try { inner(rt, out); } catch (e) {
+        const err = stamp(e, src, extent);
+        if (!absorbStatementError(rt, err)) throw err;
+      }
+    };
     stmtCache.set(s, f);
   }
   return f;
@@ -122,6 +129,10 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
       return (rt) => unary(op, x(rt), rt.hooks);
     }
     case 'Binary': return buildBinary(e, src);
+    case 'Ternary': {
+      const c = compileExpr(e.cond, src), a = compileExpr(e.ifTrue, src), b = compileExpr(e.ifFalse, src);
+      return (rt) => (toBool(c(rt)) ? a(rt) : b(rt));
+    }
     case 'Member': {
       const t = compileExpr(e.target, src);
       const m = compileExpr(e.member, src);
@@ -221,6 +232,7 @@ function buildBinary(e: A.BinaryExpr, src: string | undefined): ExprFn {
   const l = compileExpr(e.left, src);
   const r = compileExpr(e.right, src);
   switch (e.op) {
+    case '??': return (rt) => { const a = l(rt); return a === null || a === undefined ? r(rt) : a; };
     case 'and': return (rt) => toBool(l(rt)) && toBool(r(rt));
     case 'or': return (rt) => toBool(l(rt)) || toBool(r(rt));
     case '%': return (rt) => {
@@ -286,6 +298,16 @@ function buildAssign(s: A.AssignStmt, src: string | undefined, returnValue: bool
     };
   }
   const lv = compileLValue(s.target, src);
+  if (op === '??=') {
+    return (rt) => {
+      const target = lv(rt);
+      const cur = readLValue(rt, target);
+      if (cur !== null && cur !== undefined) return returnValue ? cur : undefined;
+      const v = value(rt);
+      writeLValue(rt, target, v);
+      return returnValue ? v : undefined;
+    };
+  }
   return (rt) => {
     const target = lv(rt);
     let v = value(rt);
@@ -399,7 +421,8 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
       const fin = s.finallyBody ? compileBlock(s.finallyBody, src) : undefined;
       return (rt, out) => {
         try {
-          body(rt, out);
+          rt.session.tryDepth++;
+          try { body(rt, out); } finally { rt.session.tryDepth--; }
         } catch (e) {
           const err = asRuntimeError(e);
           if (!(err instanceof RuntimeError)) throw err;

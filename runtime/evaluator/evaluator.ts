@@ -3,6 +3,7 @@ import { parse } from '../parser/index.js';
 import type { CommandHost } from '../commands/invocation.js';
 import type { HostUI } from '../commands/context.js';
 import type { ScriptBlock } from '../values/scriptblock.js';
+import type { ErrorRecord } from '../values/error-record.js';
 import { conversionContext } from '../values/convert.js';
 import { getStaticMember, type MemberHost } from '../values/members.js';
 import type { OperatorHooks } from './operators.js';
@@ -19,6 +20,11 @@ export interface EvaluatorOptions {
   /** Epoch milliseconds for [datetime]::Now / UtcNow (the emulator's virtual clock); default Date.now. */
   now?: () => number;
   host?: HostUI;
+  /**
+   * Writes a statement-terminating error to the error stream (the script then goes on, as PowerShell's does).
+   * Without it, every runtime error ends the run.
+   */
+  reportError?: (record: ErrorRecord) => void;
 }
 
 /**
@@ -28,8 +34,10 @@ export interface EvaluatorOptions {
 export class Evaluator implements CompileRuntime {
   readonly hooks: OperatorHooks;
   readonly memberHost: MemberHost;
+  readonly reportError?: (record: ErrorRecord) => void;
 
   constructor(readonly session: Session, readonly host: CommandHost, readonly options: EvaluatorOptions = {}) {
+    this.reportError = options.reportError;
     this.hooks = {
       setMatches: matchesHook(this),
       invokeBlock: (sb, dollarUnder) => {

@@ -18,6 +18,61 @@ export interface Runtime {
   readonly host: CommandHost;
   readonly memberHost: MemberHost;
   readonly hooks: OperatorHooks;
+  /** Where a statement-terminating error is written when the script goes on (the error stream). */
+  readonly reportError?: (record: ErrorRecord) => void;
+}
+
+const scriptTerminating = new WeakSet<object>();
+
+/** Marks an error as ending the script, not just the statement (`throw`, `-ErrorAction Stop`). */
+export function markScriptTerminating<T extends object>(e: T): T { scriptTerminating.add(e); return e; }
+
+export function isScriptTerminating(e: unknown): boolean {
+  if (!(e instanceof RuntimeError)) return true;
+  return scriptTerminating.has(e) || e.record.exceptionType === 'System.Management.Automation.ActionPreferenceStopException'
+    || (e as { terminatesScript?: boolean }).terminatesScript === true;
+}
+
+/**
+ * PowerShell's statement-terminating errors: a runtime error in a statement ends that statement, is written
+ * to the error stream, and the script goes on — unless a try block is active (at any depth), the error
+ * came from `throw` / -ErrorAction Stop, or $ErrorActionPreference is Stop. Returns true when absorbed.
+ */
+export function absorbStatementError(rt: Runtime, err: unknown): boolean {
+  if (!rt.reportError || !(err instanceof RuntimeError)) return false;
+  const s = rt.session;
+  if (s.tryDepth > 0 || isScriptTerminating(err)) return false;
+  const pref = s.current.lookup('erroractionpreference')?.value;
+  if (typeof pref === 'string' && pref.toLowerCase() === 'stop') { markScriptTerminating(err); return false; }
+  s.recordError(err.record);
+  s.lastSucceeded = false;
+  if (!(typeof pref === 'string' && /^(silentlycontinue|ignore)$/i.test(pref))) {
+    const d = deferral.get(rt);
+    if (d) d.errors.push({ at: d.out.length, record: err.record });
+    else rt.reportError(err.record);
+  }
+  return true;
+}
+
+/** While pure code runs synchronously into a buffer, errors wait there too so output and errors keep their order. */
+const deferral = new WeakMap<Runtime, { out: unknown[]; errors: { at: number; record: ErrorRecord }[] }>();
+
+export function runBuffered(rt: Runtime, fn: (out: unknown[]) => void): { out: unknown[]; errors: { at: number; record: ErrorRecord }[]; thrown: unknown } {
+  const outer = deferral.get(rt);
+  const d = { out: [] as unknown[], errors: [] as { at: number; record: ErrorRecord }[] };
+  deferral.set(rt, d);
+  let thrown: unknown;
+  try { fn(d.out); } catch (e) { thrown = e; } finally { if (outer) deferral.set(rt, outer); else deferral.delete(rt); }
+  return { out: d.out, errors: d.errors, thrown };
+}
+
+/** Replays a buffered run: each output to the sink, each error to the error stream, in the order they happened. */
+export async function replay(rt: Runtime, b: { out: unknown[]; errors: { at: number; record: ErrorRecord }[] }, sink: (v: unknown) => unknown): Promise<void> {
+  let e = 0;
+  for (let i = 0; i <= b.out.length; i++) {
+    while (e < b.errors.length && b.errors[e]!.at === i) rt.reportError!(b.errors[e++]!.record);
+    if (i < b.out.length) { const r = sink(b.out[i]); if (r instanceof Promise) await r; }
+  }
 }
 
 // ---------- output ----------
@@ -168,6 +223,10 @@ export function writeLValue(rt: Runtime, lv: LValue, value: unknown): void {
 
 /** The error record a `throw` statement raises. */
 export function throwRecord(value: unknown): RuntimeError {
+  return markScriptTerminating(throwRecordInner(value));
+}
+
+function throwRecordInner(value: unknown): RuntimeError {
   if (value instanceof ErrorRecord) return new RuntimeError(value);
   if (value instanceof RuntimeError) return value;
   if (value === undefined || value === null) {

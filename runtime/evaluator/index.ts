@@ -21,3 +21,4 @@ export { resolveType, registerType, typeNameOf, isInstance, type TypeInfo } from
 export { formatNumber, formatDateTime, formatTimeSpan, formatG15, numberToString } from './format.js';
 export { makeList, isList } from './collections.js';
 export { runtimeError, Errors } from './errors.js';
+export { markScriptTerminating, isScriptTerminating } from './helpers.js';

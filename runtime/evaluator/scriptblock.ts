@@ -4,7 +4,7 @@ import type { TypeSpec, TypeKind } from '../commands/types.js';
 import type { ScriptBlock, ScriptBlockInvocation, Output, MaybePromise } from '../values/scriptblock.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSObject } from '../values/psobject.js';
-import { throwRecord } from './helpers.js';
+import { throwRecord, runBuffered, replay } from './helpers.js';
 import { ReturnSignal } from '../values/flow.js';
 import { toPSString, toBool, convertToType } from '../values/convert.js';
 import { resolveType, type TypeInfo } from './types.js';
@@ -242,6 +242,14 @@ export class PSScriptBlock implements ScriptBlock {
     const sink = opts.sink;
     session.current = scope;
     if (ast.pure) {
+      if (sink && this.rt.reportError) {
+        // Streaming: keep output and reported errors in order.
+        const b = runBuffered(this.rt, (out) => {
+          try { for (const blk of blocks) compileBlock(blk, src)(this.rt, out); } catch (e) { if (!(e instanceof ReturnSignal)) throw e; } finally { session.current = prev; restoreUnder?.(); }
+        });
+        if (!b.errors.length) return forward(b.out, sink, b.thrown);
+        return replay(this.rt, b, sink).then(() => { if (b.thrown !== undefined) throw b.thrown; return []; });
+      }
       const out: unknown[] = [];
       let err: unknown;
       try {

@@ -88,6 +88,8 @@ export class Session implements SessionVariables {
   current: Scope;
   /** $? */
   lastSucceeded = true;
+  /** Try blocks being run (at any call depth): inside one, statement-terminating errors propagate to the catch. */
+  tryDepth = 0;
   /** Current location ($PWD), kept in step with the command layer's ExecutionContext.location. */
   location = 'C:\\';
 

@@ -44,12 +44,13 @@ export interface MemberExpr extends Base { kind: 'Member'; target: Expr; member:
 export interface InvokeExpr extends Base { kind: 'Invoke'; target: Expr; member: Expr; isStatic: boolean; args: Expr[]; nullConditional?: boolean }
 export interface IndexExpr extends Base { kind: 'Index'; target: Expr; index: Expr; nullConditional?: boolean }
 export interface IncDecExpr extends Base { kind: 'IncDec'; op: '++' | '--'; prefix: boolean; target: Expr }
+export interface TernaryExpr extends Base { kind: 'Ternary'; cond: Expr; ifTrue: Expr; ifFalse: Expr }
 export interface AttributedExpr extends Base { kind: 'Attributed'; attribute: AttributeAst; expr: Expr }
 
 export type Expr =
   | ConstExpr | ExpandStringExpr | VarExpr | ArrayLiteralExpr | ArraySubExpr | SubExpr | ParenExpr | HashExpr
   | ScriptBlockExpr | TypeExpr | ConvertExpr | UnaryExpr | BinaryExpr | MemberExpr | InvokeExpr | IndexExpr | IncDecExpr
-  | AttributedExpr;
+  | AttributedExpr | TernaryExpr;
 
 // ---------- commands and pipelines ----------
 export type CommandArg =

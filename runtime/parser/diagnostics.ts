@@ -54,6 +54,9 @@ export const ParserMessages = {
   RedirectionNotSupported: "The '{0}' operator is reserved for future use.",
   AmpersandNotAllowed: "The ampersand (&) character is not allowed. The & operator is reserved for future use; wrap an ampersand in double quotation marks (\"&\") to pass it as part of a string.",
   WorkflowNotSupportedInPowerShellCore: 'Workflow is not supported in PowerShell 6+.',
+  MissingTerminatorMultiLineComment: "The terminator '#>' is missing from the multiline comment.",
+  UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',
+  MissingColonInTernaryExpression: "Missing ':' in the ternary expression.",
   /** syncshell's own id: a construct the emulator's language does not implement. */
   UnsupportedConstruct: "The '{0}' construct is not supported by syncshell.",
 } as const;

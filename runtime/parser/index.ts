@@ -56,7 +56,7 @@ export function isIncomplete(text: string): boolean {
       'MissingExpressionAfterToken', 'MissingExpressionAfterOperator', 'EmptyPipeElement', 'MissingWhileOrUntilInDoWhile',
       'MissingStatementInHashLiteral', 'MissingSwitchStatementClause',
     ]);
-    if (d.errorId === 'TerminatorExpectedAtEndOfString' || d.errorId === 'MissingEndCurlyBrace' || d.errorId === 'IncompleteDollarSubexpressionReference') return true;
+    if (['TerminatorExpectedAtEndOfString', 'MissingEndCurlyBrace', 'IncompleteDollarSubexpressionReference', 'MissingTerminatorMultiLineComment'].includes(d.errorId)) return true;
     return incompleteIds.has(d.errorId) && atEnd;
   }
 }

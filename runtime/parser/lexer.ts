@@ -76,16 +76,14 @@ export class Lexer {
       if (c === '#') { while (this.pos < this.src.length && !isNewline(this.ch())) this.pos++; continue; }
       if (c === '<' && this.ch(1) === '#') {
         const end = this.src.indexOf('#>', this.pos + 2);
-        this.pos = end < 0 ? this.src.length : end + 2;
-        if (end < 0) this.unterminatedComment = true;
+        if (end < 0) this.diags.fail('MissingTerminatorMultiLineComment', this.pos, this.src.length - this.pos);
+        this.pos = end + 2;
         continue;
       }
       break;
     }
     return this.pos > start;
   }
-  /** Set when a `<#` comment never ends (the REPL then asks for more input). */
-  unterminatedComment = false;
 
   private scanExprInner(start: number): Token {
     const c = this.ch();
@@ -125,17 +123,18 @@ export class Lexer {
       return this.tok('Punct', start, { value: '-' });
     }
     const two = this.src.slice(this.pos, this.pos + 2);
-    for (const p of ['++', '+=', '*=', '/=', '%=', '..', '::', '||', '&&', '?.', '?[', '??']) {
-      if (two === p) {
-        if ((p === '?.' || p === '?[') ) break;
-        this.pos += 2; return this.tok('Punct', start, { value: p });
-      }
+    if (two === '??') {
+      if (this.ch(2) === '=') { this.pos += 3; return this.tok('Punct', start, { value: '??=' }); }
+      this.pos += 2; return this.tok('Punct', start, { value: '??' });
+    }
+    for (const p of ['++', '+=', '*=', '/=', '%=', '..', '::', '||', '&&']) {
+      if (two === p) { this.pos += 2; return this.tok('Punct', start, { value: p }); }
     }
     if (c === '>' || (c === '*' && this.ch(1) === '>') || (isDigit(c) && this.ch(1) === '>')) {
       const r = this.scanRedirect(start);
       if (r) return r;
     }
-    if ('(){}[],.=+*/%!|&:<>'.includes(c)) { this.pos++; return this.tok('Punct', start, { value: c }); }
+    if ('(){}[],.=+*/%!|&:<>?'.includes(c)) { this.pos++; return this.tok('Punct', start, { value: c }); }
     if (isIdentStart(c)) {
       while (this.pos < this.src.length && isIdentChar(this.ch())) this.pos++;
       return this.tok('Word', start, { value: this.src.slice(start, this.pos) });
@@ -273,10 +272,8 @@ export class Lexer {
     const expandable = isDoubleQuote(quote);
     let p = this.pos + 2;
     while (isWhitespace(this.src[p])) p++;
-    if (!isNewline(this.src[p])) {
-      // PowerShell: "No characters are allowed after a here-string header but before the end of the line."
-      this.diags.fail('TerminatorExpectedAtEndOfString', start, 2, expandable ? '"@' : "'@");
-    }
+    if (p >= this.src.length) this.diags.fail('TerminatorExpectedAtEndOfString', start, 2, expandable ? '"@' : "'@");
+    if (!isNewline(this.src[p])) this.diags.fail('UnexpectedCharactersAfterHereStringHeader', p, 1);
     p += this.src[p] === '\r' && this.src[p + 1] === '\n' ? 2 : 1;
     const bodyStart = p;
     // The terminator is a quote + @ at the start of a line.

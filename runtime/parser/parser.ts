@@ -7,7 +7,7 @@ import { annotate } from './purity.js';
 
 type Mode = 'e' | 'a' | 'n';
 
-const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=']);
+const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '??=']);
 const UNSUPPORTED_KEYWORDS = new Set([
   'class', 'enum', 'using', 'data', 'configuration', 'trap', 'dynamicparam', 'parallel', 'sequence', 'inlinescript',
   'hidden', 'static', 'define', 'from', 'var', 'clean',
@@ -28,6 +28,7 @@ function binaryPrecedence(t: Token): number {
       case '+': case '-': return 4;
       case '*': case '/': case '%': return 5;
       case '..': return 7;
+      case '??': return 1;
     }
   }
   return 0;
@@ -725,7 +726,25 @@ export class Parser {
 
   // ---------- expressions ----------
 
-  parseExpression(): A.Expr | undefined { return this.parseBinary(1); }
+  parseExpression(): A.Expr | undefined {
+    const cond = this.parseBinary(1);
+    if (!cond) return undefined;
+    // PowerShell 7's ternary: cond ? a : b
+    const q = this.peek();
+    if (!this.isPunct(q, '?') || !q.spaceBefore) return cond;
+    this.next();
+    this.skipNewlines();
+    const ifTrue = this.parseExpression();
+    if (!ifTrue) this.fail('ExpectedValueExpression', q.end, 0, '?');
+    this.skipNewlines();
+    const colon = this.peek();
+    if (!this.isPunct(colon, ':')) this.fail('MissingColonInTernaryExpression' as ParserErrorId, colon.start, 0);
+    this.next();
+    this.skipNewlines();
+    const ifFalse = this.parseExpression();
+    if (!ifFalse) this.fail('ExpectedValueExpression', colon.end, 0, ':');
+    return { kind: 'Ternary', cond, ifTrue, ifFalse, start: cond.start, end: ifFalse.end, pure: true };
+  }
 
   private parseBinary(minPrec: number): A.Expr | undefined {
     let left = this.parseArrayLiteral();

@@ -31,6 +31,7 @@ export function annotate(n: A.Node | A.ScriptBlockAst): boolean {
     case 'Attributed': pure = annotate(n.expr); break;
     case 'Unary': pure = annotate(n.expr); break;
     case 'Binary': pure = all([n.left, n.right]); break;
+    case 'Ternary': pure = all([n.cond, n.ifTrue, n.ifFalse]); break;
     case 'Member': pure = all([n.target, n.member]); break;
     case 'Index': pure = all([n.target, n.index]); break;
     case 'IncDec': pure = annotate(n.target); break;

@@ -25,15 +25,19 @@ export interface Shell {
 }
 
 /** A session of the real shell with the ADSync, emulator and PKI modules, on a fresh temporary state home. */
-export function shell(home = fs.mkdtempSync(path.join(os.tmpdir(), 'adsync-cmdlets-'))): Shell {
+export function shell(home = fs.mkdtempSync(path.join(os.tmpdir(), 'adsync-cmdlets-')), opts: { interactive?: boolean } = {}): Shell {
   const answers: string[] = [];
-  const session = createSession({ home, answers });
+  const session = createSession({ home, answers: opts.interactive === false ? undefined : answers });
   const reg = session.engine.registry;
-  for (const c of [...adsyncCommandIndex, ...emulatorCommandIndex, ...pkiCommandIndex]) reg.registerCmdlet({ name: c.name, module: c.module, load: () => c.load() });
-  registerConnectService(session.engine.services);
+  // The coordinator wires these through app/modules.ts; until then (and without duplicating what is wired) add them here.
+  const pkiWired = reg.hasCmdlet('New-SelfSignedCertificate');
+  for (const c of [...adsyncCommandIndex, ...emulatorCommandIndex, ...(pkiWired ? [] : pkiCommandIndex)]) {
+    if (!reg.hasCmdlet(c.name)) reg.registerCmdlet({ name: c.name, module: c.module, load: () => c.load() });
+  }
+  if (!session.engine.services.has('connect')) registerConnectService(session.engine.services);
   registerAdsyncViews();
   registerPkiViews();
-  registerPkiProvider(session.engine.services.get<ProviderRegistry>('providers'), session.engine.services);
+  if (!pkiWired) registerPkiProvider(session.engine.services.get<ProviderRegistry>('providers'), session.engine.services);
   return {
     home, session,
     run: (text, ...more) => { answers.push(...more); return runScript(text, { session }); },

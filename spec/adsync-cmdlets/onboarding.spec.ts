@@ -53,7 +53,10 @@ describe('ADSync cmdlets: onboarding to application-based authentication', funct
   });
 
   it('-Credential (PSCredential) signs in without prompts', async () => {
-    const r = await sh.run(`$c = [pscredential]::new('${HIA}', (ConvertTo-SecureString '${PASSWORD}' -AsPlainText -Force)); Add-ADSyncApplicationRegistration -Credential $c | Out-Null`);
+    let r = await sh.run(`$c = Get-Credential -UserName ${HIA}`, PASSWORD);
+    expect(r.errors, r.errorText).to.have.length(0);
+    r = await sh.run('Add-ADSyncApplicationRegistration -Credential $c | Out-Null');
+    expect(r.hostText).to.equal('');
     expect(r.errors, r.errorText).to.have.length(0);
     expect(await identityType()).to.equal('Application');
   });
@@ -130,8 +133,8 @@ describe('ADSync cmdlets: onboarding to application-based authentication', funct
   });
 
   it('-NonInteractive (no answers) fails with the host\'s error instead of hanging, and changes nothing', async () => {
-    const { runScript } = await import('../../app/run-script.js');
-    const r = await runScript(`Add-ADSyncApplicationRegistration -UserPrincipalName ${HIA}`, { home: sh.home });
+    const batch = shell(sh.home, { interactive: false });
+    const r = await batch.run(`Add-ADSyncApplicationRegistration -UserPrincipalName ${HIA}`);
     expect(r.errors).to.have.length(1);
     expect(r.errors[0]!.message).to.contain('NonInteractive');
     expect(await identityType()).to.equal('ServiceAccount');
@@ -150,7 +153,7 @@ describe('ADSync cmdlets: onboarding to application-based authentication', funct
 
   it('no credentials on the application that the server did not create', async () => {
     await sh.run(`Add-ADSyncApplicationRegistration -UserPrincipalName ${HIA}`, PASSWORD);
-    const r = await sh.run('Get-ADSyncForeignApplicationCredential');
+    const r = await sh.run(`Get-ADSyncForeignApplicationCredential -UserPrincipalName ${HIA}`);
     expect(r.errors, r.errorText).to.have.length(0);
     expect(r.objects).to.have.length(0);
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { generateCases } from './generate.js';
 import { compareWithExpected, formatMismatches, type Mismatch } from './harness.js';
-import { loadSyncshellRunner } from './syncshell-runner.js';
+import { conformanceEnabled, loadSyncshellRunner } from './syncshell-runner.js';
 import { oracleSkipReason, runOracle, type OracleResult } from '../oracle/oracle.js';
 
 // Differential fuzz: generated well-formed expressions and pipelines run through the real engine and
@@ -43,6 +43,10 @@ describe('differential fuzz: generated snippets, syncshell vs the real engine', 
 
   it('syncshell prints the same output and error records as the real engine on every case', async function () {
     if (!oracle) this.skip();
+    if (!conformanceEnabled()) {
+      console.log('      (skipped: set SYNCSHELL_CONFORMANCE=1 to compare syncshell with the engine)');
+      this.skip();
+    }
     const { runner, reason } = await loadSyncshellRunner();
     if (!runner) {
       console.log(`      (skipped: ${reason})`);

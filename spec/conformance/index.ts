@@ -6,4 +6,4 @@ export type { RunnerResult, ScriptRunner, Mismatch, ConformanceOptions } from '.
 export { generateCases, prng } from './generate.js';
 export type { GeneratedCase } from './generate.js';
 export { lineDiff } from './diff.js';
-export { loadSyncshellRunner } from './syncshell-runner.js';
+export { loadSyncshellRunner, conformanceEnabled } from './syncshell-runner.js';

@@ -79,6 +79,31 @@ describe('connect: scheduler, sync cycles, run history, events', () => {
     expect(changed).to.be.within(1, 7);
   });
 
+  it('objects the tenant refuses give completed-export-errors (event 6803) and are retried next cycle', async () => {
+    await cycle(r);
+    const rows = r.store.read<{ rows: string[] }>('onprem')!.rows;
+    const anchor = rows[5].split('\t')[0];
+    r.tenant.failAnchors.add(anchor);
+    const changed = await r.server.touchOnPremObjects(300);
+    const run = await cycle(r);
+    expect(run?.Result).to.equal('completed-export-errors');
+    expect(run?.RunStepResults[0].ExportFailure).to.equal(1);
+    expect(run?.RunStepResults[0].ExportUpdate).to.equal(changed - 1);
+    expect(run?.RunStepResults[0].SyncErrors).to.contain('AttributeValueMustBeUnique');
+    expect(r.server.getEvents({ instanceId: [6803] })[0].Source).to.equal('ADSync');
+    r.tenant.failAnchors.clear();
+    const again = await cycle(r);
+    expect(again?.Result).to.equal('success');
+    expect(again?.RunStepResults[0].ExportUpdate).to.be.at.least(1);
+  });
+
+  it('reset can take the TPM away: the next managed key goes to the software provider', async () => {
+    await r.server.reset({ tpmPresent: false });
+    expect(r.keys.tpmPresent()).to.equal(false);
+    await r.server.addADSyncApplicationRegistration(admin);
+    expect(r.server.getCurrentConfiguration().KeyStorageProvider).to.equal('Microsoft Software Key Storage Provider');
+  });
+
   it('staging mode imports and synchronizes but never exports', async () => {
     await r.server.setStagingMode(true);
     const run = await cycle(r);
@@ -128,6 +153,7 @@ describe('connect: scheduler, sync cycles, run history, events', () => {
   });
 
   it('catchUp runs the cycle that fell due while the clock moved at real speed, once', async () => {
+    r.server.getScheduler();
     r.manual.advance(95 * MIN);
     const res = await r.server.catchUp();
     expect(res.cycles).to.equal(1);

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runScript } from '../../app/run-script.js';
+import { createSession, runScript } from '../../app/run-script.js';
 
 describe('core cmdlets end to end', function () {
   this.timeout(60000);
@@ -90,5 +90,17 @@ describe('core cmdlets end to end', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('Ctrl+C during Start-Sleep stops the pipeline, not the session', async () => {
+    const session = createSession({ home });
+    const timer = setTimeout(() => session.engine.stop(), 100);
+    const r = await session.engine.run('Start-Sleep 30; "after"');
+    clearTimeout(timer);
+    expect(r.stopped).to.equal(true);
+    expect(session.objects).to.deep.equal([]);
+    const next = await session.engine.run('"next"');
+    expect(next.succeeded).to.equal(true);
+    expect(session.objects).to.deep.equal(['next']);
   });
 });

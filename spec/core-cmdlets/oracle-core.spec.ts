@@ -65,6 +65,7 @@ const SNIPPETS = [
   "1..3 | Where-Object { $_ -eq 2 } | ForEach-Object -MemberName GetType | ForEach-Object Name",
   "[pscustomobject]@{A=1} | Where-Object Missing -eq $null | ForEach-Object A",
   "Get-Command -Verb Where",
+  'Get-Command where -Syntax',
 ];
 
 function normalize(s: string): string { return s.replace(/[ \t]+\n/g, '\n').replace(/\s+$/, ''); }

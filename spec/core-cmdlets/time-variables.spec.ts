@@ -12,6 +12,7 @@ import { formatDateTime, formatUnix } from '../../cmdlets/core/date-format.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
 import { PSTimeSpan } from '../../runtime/values/timespan.js';
 import { PSObject } from '../../runtime/values/psobject.js';
+import { PipelineStoppedSignal } from '../../runtime/values/flow.js';
 import { FakeContext, run } from './fake-runtime.js';
 
 const utc = (iso: string) => new PSDateTime(Date.parse(iso), 'Utc');
@@ -80,8 +81,9 @@ describe('Get-Date / New-TimeSpan / Start-Sleep', () => {
     const started = Date.now();
     const p = run(StartSleepCommand, { Seconds: 30 }, { ctx });
     setTimeout(() => { ctx.stopping = true; }, 20);
-    await p;
+    const r = await p;
     expect(Date.now() - started).to.be.below(5000);
+    expect(r.stoppedAfter).to.be.a('number');
   });
 
   it('Start-Sleep stopProcessing wakes the sleeper', async () => {
@@ -90,7 +92,9 @@ describe('Get-Date / New-TimeSpan / Start-Sleep', () => {
     c.Milliseconds = 60000;
     const p = c.processRecord();
     c.stopProcessing();
-    await p;
+    let signal: unknown;
+    try { await p; } catch (e) { signal = e; }
+    expect(signal).to.be.instanceOf(PipelineStoppedSignal);
   });
 });
 

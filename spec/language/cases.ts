@@ -595,4 +595,9 @@ export const evaluatorCases: readonly (readonly [script: string, output: string]
   ["$ErrorActionPreference", "Continue"],
   ["$true.GetType().FullName", "System.Boolean"],
   ["$PSVersionTable.PSVersion.Major", "7"],
+  ["$x = $null; $x ?? 'def'; 0 ?? 'd'; $y = $null; $y ??= 5; $y; $y ??= 6; $y", "def\n0\n5\n5"],
+  ["$a = 5; $a -gt 3 ? 'big' : 'small'; ($a -eq 1) ? 1 : 2", "big\n2"],
+  ["$null ?? 1 + 2", "3"],
+  ["1 -eq 1 ? 'a' : 'b'", "a"],
+  ["$h = @{}; $h.k ??= 'v'; $h.k", "v"],
 ];

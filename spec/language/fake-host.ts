@@ -127,19 +127,37 @@ export class FakeHost implements CommandHost {
 }
 
 /** Runs a snippet; returns its output values and the error that stopped it (if any). */
-export async function run(text: string, session?: Session): Promise<{ out: unknown[]; error?: ErrorRecord; host: FakeHost; session: Session }> {
+export interface RunResult {
+  out: unknown[];
+  /** The error that ended the script, if one did. */
+  error?: ErrorRecord;
+  /** Statement-terminating errors written to the error stream while the script went on. */
+  errors: ErrorRecord[];
+  /** Output objects and reported errors in the order they happened. */
+  events: ({ kind: 'out'; value: unknown } | { kind: 'error'; record: ErrorRecord })[];
+  host: FakeHost;
+  session: Session;
+}
+
+/** Runs a snippet; returns its output values and the errors it raised. */
+export async function run(text: string, session?: Session): Promise<RunResult> {
   const host = new FakeHost();
   const s = session ?? new Session();
   host.session = s;
-  const ev = new Evaluator(s, host, { now: () => Date.UTC(2026, 0, 15, 12, 0, 0) });
+  const errors: ErrorRecord[] = [];
+  const events: RunResult['events'] = [];
+  const ev = new Evaluator(s, host, {
+    now: () => Date.UTC(2026, 0, 15, 12, 0, 0),
+    reportError: (r) => { errors.push(r); events.push({ kind: 'error', record: r }); },
+  });
   const out: unknown[] = [];
   try {
-    await ev.run(parse(text), (v) => { out.push(v); });
+    await ev.run(parse(text), (v) => { out.push(v); events.push({ kind: 'out', value: v }); });
   } catch (e) {
-    if (e instanceof RuntimeError) return { out, error: e.record, host, session: s };
+    if (e instanceof RuntimeError) return { out, error: e.record, errors, events, host, session: s };
     throw e;
   }
-  return { out, host, session: s };
+  return { out, errors, events, host, session: s };
 }
 
 /** Output as pwsh prints scalars: one line per item. */

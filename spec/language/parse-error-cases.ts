@@ -73,4 +73,7 @@ export const parseErrorCases: readonly (readonly [script: string, errorId: strin
   ["$x = [", "MissingTypename", "Missing type name after '['."],
   ["@\"", "TerminatorExpectedAtEndOfString", "The string is missing the terminator: \"@."],
   ["\"@ y", "TerminatorExpectedAtEndOfString", "The string is missing the terminator: \"."],
+  ["<# abc", "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment."],
+  ["1 <# x", "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment."],
+  ["@\"abc", "UnexpectedCharactersAfterHereStringHeader", "No characters are allowed after a here-string header but before the end of the line."],
 ];

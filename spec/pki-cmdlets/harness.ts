@@ -49,18 +49,24 @@ export interface RunResult { output: unknown[]; errors: ErrorRecord[]; host: str
 
 /** A session of the real command layer (registry, binder, pipeline runner) with the pki cmdlets and a temp state home. */
 export class PkiSession {
-  readonly home = fs.mkdtempSync(path.join(os.tmpdir(), 'syncshell-pkicmd-'));
-  readonly files = fs.mkdtempSync(path.join(os.tmpdir(), 'syncshell-pkicmd-files-'));
-  readonly store = new StateStore(this.home);
+  readonly home: string;
+  readonly files: string;
+  readonly store: StateStore;
   readonly clock = new ManualClock(new Date('2026-03-01T12:00:00Z'));
-  readonly pki: PkiContext = openPki(this.store, this.clock);
+  readonly pki: PkiContext;
   readonly hostLines: string[] = [];
   location = '/';
   private readonly registry = new CommandRegistry();
   private readonly runner: PipelineRunner;
   private errors: ErrorRecord[] = [];
 
-  constructor() {
+  /** memoryDisk: put the state home on /dev/shm when there is one (thousands of fsync'd writes in the fuzz test). */
+  constructor(opts: { memoryDisk?: boolean } = {}) {
+    const base = opts.memoryDisk && fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+    this.home = fs.mkdtempSync(path.join(base, 'syncshell-pkicmd-'));
+    this.files = fs.mkdtempSync(path.join(base, 'syncshell-pkicmd-files-'));
+    this.store = new StateStore(this.home);
+    this.pki = openPki(this.store, this.clock);
     for (const c of pkiCmdlets) this.registry.registerClass(c);
     // The generic item cmdlets of cmdlets/core, reaching Cert: through the session's provider registry.
     for (const c of [GetItemCommand, GetChildItemCommand, TestPathCommand, SetLocationCommand, RemoveItemCommand]) this.registry.registerClass(c);

@@ -14,7 +14,7 @@ describe('pki cmdlets: malformed input (acceptance 4)', () => {
   let s: PkiSession;
   let good: { der: Uint8Array; pem: string; pfx: Uint8Array };
   before(() => {
-    s = new PkiSession();
+    s = new PkiSession({ memoryDisk: true });
     const key = s.file('good.key');
     const pem = s.file('good.pem');
     openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=good', '-keyout', key, '-out', pem, '-days', '30']);

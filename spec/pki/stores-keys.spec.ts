@@ -176,4 +176,19 @@ describe('pki: certificate stores, key providers and key protection', function (
     const other = await newSelfSignedCertificate(t.ctx, { subject: 'CN=other' });
     expect(verifySignature(certificatePublicKey(other.der), data, sig, 'PS256')).to.equal(false);
   });
+
+  it('reports hand-damaged pki documents as KeyStoreCorrupt and leaves them untouched', async () => {
+    await byoc();
+    for (const name of ['pki-stores.json', 'pki-keys.json']) {
+      const file = path.join(t.home, name);
+      const good = fs.readFileSync(file);
+      fs.writeFileSync(file, '{"unexpected": true}\n');
+      expect(() => { t.ctx.stores.list('LocalMachine\\My'); t.ctx.vault.list(); }, name).to.throw(KeyStoreCorruptError);
+      let err: unknown;
+      try { await byoc(); } catch (e) { err = e; }
+      expect(err, name).to.be.instanceOf(KeyStoreCorruptError);
+      expect(fs.readFileSync(file, 'utf8')).to.equal('{"unexpected": true}\n');
+      fs.writeFileSync(file, good);
+    }
+  });
 });

@@ -50,6 +50,8 @@ export class FakeTenant implements TenantGateway {
   /** per process: what this process saw exported and how many tokens it issued */
   exported = new Map<string, number>();
   exportCalls = 0;
+  /** objects the sync endpoint refuses (e.g. a duplicate proxyAddresses value) */
+  failAnchors = new Set<string>();
   tokenRequests = 0;
   constructor(private readonly store: StateStore, private readonly clock: Clock) {
     store.load<TenantDoc>('fake-tenant', () => seed(clock.now()));
@@ -168,6 +170,7 @@ export class FakeTenant implements TenantGateway {
       this.exportCalls++;
       const r: ExportResult = { added: 0, updated: 0, deleted: 0, errors: [] };
       for (const c of changes) {
+        if (this.failAnchors.has(c.anchor)) { r.errors.push({ anchor: c.anchor, code: 'AttributeValueMustBeUnique', message: 'Unable to update this object because the following attributes must be unique.' }); continue; }
         if (c.op === 'add') r.added++; else if (c.op === 'update') r.updated++; else r.deleted++;
         this.exported.set(c.anchor, (this.exported.get(c.anchor) ?? 0) + 1);
       }

@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StateStore, ManualClock } from '../../state/index.js';
+import { ConnectServer, SteppingClock, MsalTenantGateway, PkiKeyStore } from '../../connect/index.js';
+import { serve, servedConnection, DEFAULT_DOMAIN, DEFAULT_PASSWORD, type ServedTenant } from '../../tenant/index.js';
+import { openPki } from '../../pki/index.js';
+
+describe('connect against a served tenant (msal-node over real HTTPS)', function () {
+  this.timeout(120_000);
+  let served: ServedTenant;
+  const homes: string[] = [];
+  const tmp = () => { const h = fs.mkdtempSync(path.join(os.tmpdir(), 'connect-served-')); homes.push(h); return h; };
+  afterEach(async () => { await served?.close(); for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true }); });
+
+  it('syncs with the legacy account, onboards to a managed application and syncs with its certificate', async () => {
+    const manual = new ManualClock(new Date());
+    const clock = new SteppingClock(manual);
+    served = await serve({ port: 0, home: tmp(), clock, log: () => undefined });
+    const conn = servedConnection(served.origin, served.caPem, served.tenant.doc().tenantId);
+    const store = new StateStore(tmp());
+    const server = new ConnectServer({
+      store, clock, advanceBaseClock: (ms) => manual.advance(ms),
+      tenant: new MsalTenantGateway(conn, clock, { tenantDomain: DEFAULT_DOMAIN, serverName: served.tenant.doc().serverName }),
+      keys: new PkiKeyStore(openPki(store, clock)),
+    });
+    const cycle = async () => {
+      await server.startSyncCycle();
+      manual.advance(10 * 60_000);
+      return server.getRunProfileResults({ numberRequested: 3 }).find((x) => x.RunProfileName === 'Export')!;
+    };
+    const first = await cycle();
+    expect(first.RunStepResults[0].ConnectorDiscoveryErrors ?? '').to.equal('');
+    expect(first.Result).to.equal('success');
+    await server.addADSyncApplicationRegistration({ userPrincipalName: `hybridadmin@${DEFAULT_DOMAIN}`, password: DEFAULT_PASSWORD });
+    expect(server.getConnectorCredential().ConnectorIdentityType).to.equal('Application');
+    await server.touchOnPremObjects(4);
+    const second = await cycle();
+    expect(second.Result).to.equal('success');
+    expect(second.RunStepResults[0].ExportUpdate).to.equal(4);
+  });
+});
