@@ -46,7 +46,12 @@ export interface RunHistoryDoc { schema: 1; runs: RunRecord[] }
 
 /** The Entra connector's identifier is the same on every installation (reference §3). */
 export const AAD_CONNECTOR_ID = 'b891884f-051e-4a83-95af-2544101c9083';
-export const adConnectorId = (forest: string) => nameGuid(`ad-connector:${forest}`);
+const adIds = new Map<string, string>();
+export const adConnectorId = (forest: string): string => {
+  let id = adIds.get(forest);
+  if (!id) adIds.set(forest, id = nameGuid(`ad-connector:${forest}`));
+  return id;
+};
 export const aadConnectorName = (tenantDomain: string) => `${tenantDomain} - AAD`;
 
 const profileIds = new Map<string, string>();

@@ -3,8 +3,8 @@ import { CertificateNotFoundError, InvalidArgumentError, KeyStoreCorruptError } 
 import { parseCertificate, type CertificateInfo } from './certificate-info.js';
 import type { KeyRecord } from './key-vault.js';
 
-import type { StoreLocation } from './store-names.js';
-export { STORE_LOCATIONS, STORE_NAMES, type StoreLocation } from './store-names.js';
+import { STORE_LOCATIONS, STORE_NAMES, type StoreLocation } from './store-names.js';
+export { STORE_LOCATIONS, STORE_NAMES, type StoreLocation };
 
 /** 'LocalMachine\My' as the Cert: drive and PSParentPath spell it. */
 export interface StorePath { location: StoreLocation; storeName: string }
