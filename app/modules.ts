@@ -3,6 +3,7 @@ import { lazyModule } from './module.js';
 import { stateModule } from './state-services.js';
 import { coreCommandIndex, coreAliases, ProviderRegistry } from '../cmdlets/core/index.js';
 import { lazyPkiModule } from './pki-module.js';
+import { graphCommandIndex, graphAliases, registerGraphService } from '../cmdlets/graph/index.js';
 
 /** Every module of a session, in the order they register (providers before the modules that add drives). */
 export function allModules(home?: string): { modules: ShellModule[]; state: ReturnType<typeof stateModule> } {
@@ -14,6 +15,7 @@ export function allModules(home?: string): { modules: ShellModule[]; state: Retu
       setup: (services) => services.register('providers', () => new ProviderRegistry()),
     }),
     lazyPkiModule,
+    lazyModule('Microsoft.Graph.Authentication', graphCommandIndex, { aliases: graphAliases, setup: (s) => registerGraphService(s) }),
   ];
   return { modules, state };
 }

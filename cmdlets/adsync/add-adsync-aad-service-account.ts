@@ -47,6 +47,6 @@ export class AddADSyncAADServiceAccountCommand extends AdsyncCmdlet {
       : { userPrincipalName: (cred as { userName: string }).userName, password: (cred as { password: string }).password };
     const target = this.Name ?? 'Microsoft Entra connector service account';
     if (!(await this.shouldProcess(target, 'Add or update the Microsoft Entra connector service account'))) return;
-    try { await this.server().addServiceAccount(admin, this.Name); } catch (e) { this.abort(e, this.Name ?? null); }
+    try { await this.server().addServiceAccount(admin, this.Name); } catch (e) { this.fail(e, this.Name ?? null); return; }
   }
 }

@@ -48,7 +48,7 @@ export class AddADSyncApplicationRegistrationCommand extends AdsyncCmdlet {
     }
     const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
     let r;
-    try { r = await this.server().addADSyncApplicationRegistration(admin, opts); } catch (e) { this.abort(e); }
+    try { r = await this.server().addADSyncApplicationRegistration(admin, opts); } catch (e) { this.fail(e); return; }
     await this.writeObject(registrationObject(r));
   }
 }

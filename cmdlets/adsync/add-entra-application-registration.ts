@@ -30,7 +30,7 @@ export class AddEntraApplicationRegistrationCommand extends AdsyncCmdlet {
   override async processRecord(): Promise<void> {
     const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
     let r;
-    try { r = await this.server().addEntraApplicationRegistration(admin, certificateOptions(this)); } catch (e) { this.abort(e); }
+    try { r = await this.server().addEntraApplicationRegistration(admin, certificateOptions(this)); } catch (e) { this.fail(e); return; }
     await this.writeObject(registrationObject(r));
   }
 }

@@ -14,7 +14,7 @@ export class GetADSyncConnectorRunStatusCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     let list;
-    try { list = this.server().getConnectorRunStatus(); } catch (e) { this.abort(e); }
+    try { list = this.server().getConnectorRunStatus(); } catch (e) { this.fail(e); return; }
     for (const r of list) await this.writeObject(runStatusObject(r));
   }
 }

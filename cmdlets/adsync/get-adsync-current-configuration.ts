@@ -30,7 +30,7 @@ export class GetADSyncCurrentConfigurationCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     let report;
-    try { report = this.server().getCurrentConfiguration(); } catch (e) { this.abort(e); }
+    try { report = this.server().getCurrentConfiguration(); } catch (e) { this.fail(e); return; }
     const o = configurationObject(report);
     if (this.Path) {
       const file = resolvePath(this.context.location, this.Path);

@@ -18,7 +18,7 @@ export class GetADSyncEntraConnectorCredentialCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     let view;
-    try { view = this.server().getConnectorCredential(); } catch (e) { this.abort(e); }
+    try { view = this.server().getConnectorCredential(); } catch (e) { this.fail(e); return; }
     await this.writeObject(credentialObject(view));
   }
 }

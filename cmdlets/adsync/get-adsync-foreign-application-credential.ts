@@ -26,7 +26,7 @@ export class GetADSyncForeignApplicationCredentialCommand extends AdsyncCmdlet {
     // Reading an application's keyCredentials takes an administrator: the connector cannot read its own registration.
     const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
     let list;
-    try { list = await this.server().listForeignCredentials(admin); } catch (e) { this.abort(e); }
+    try { list = await this.server().listForeignCredentials(admin); } catch (e) { this.fail(e); return; }
     for (const f of list) await this.writeObject(foreignCredentialObject(f));
   }
 }

@@ -44,7 +44,7 @@ export class GetADSyncRunProfileResultCommand extends AdsyncCmdlet {
         runNumber: this.RunNumber,
         numberRequested: this.RunProfileId === undefined ? this.NumberRequested : undefined,
       });
-    } catch (e) { this.abort(e); }
+    } catch (e) { this.fail(e); return; }
     if (this.RunProfileId !== undefined) {
       const id = String(this.RunProfileId).toLowerCase();
       list = list.filter((r) => r.RunProfileId.toLowerCase() === id);

@@ -19,7 +19,7 @@ export class GetADSyncSchedulerSettingsCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     let v;
-    try { v = this.server().getScheduler(); } catch (e) { this.abort(e); }
+    try { v = this.server().getScheduler(); } catch (e) { this.fail(e); return; }
     await this.writeObject(schedulerObject(v));
   }
 }

@@ -18,7 +18,7 @@ export class GetADSyncSchedulerCommand extends AdsyncCmdlet {
 
   override async processRecord(): Promise<void> {
     let v;
-    try { v = this.server().getScheduler(); } catch (e) { this.abort(e); }
+    try { v = this.server().getScheduler(); } catch (e) { this.fail(e); return; }
     await this.writeObject(schedulerObject(v));
   }
 }

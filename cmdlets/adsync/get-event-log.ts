@@ -68,7 +68,7 @@ export class GetEventLogCommand extends AdsyncCmdlet {
       if (this.Before) q.before = this.Before.toDate();
       const filtering = this.Message !== undefined || this.Index !== undefined;
       if (this.Newest !== undefined && !filtering) q.newest = this.Newest;
-      try { entries = this.server().getEvents(q); } catch (e) { this.abort(e); }
+      try { entries = this.server().getEvents(q); } catch (e) { this.fail(e); return; }
       if (this.Message !== undefined) {
         const re = wildcard(this.Message);
         entries = entries.filter((e) => re.test(e.Message));

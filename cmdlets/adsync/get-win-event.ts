@@ -61,7 +61,7 @@ export class GetWinEventCommand extends AdsyncCmdlet {
         continue;
       }
       if (known !== 'Application') continue;
-      try { found = found.concat(this.server().getEvents(q)); } catch (e) { this.abort(e); }
+      try { found = found.concat(this.server().getEvents(q)); } catch (e) { this.fail(e); return; }
     }
     found.sort((a, b) => b.Index - a.Index);
     if (this.Oldest) found.reverse();

@@ -25,7 +25,7 @@ export class InvokeADSyncApplicationCredentialRotationCommand extends AdsyncCmdl
   override async processRecord(): Promise<void> {
     const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
     let r;
-    try { r = await this.server().invokeCredentialRotation(admin, certificateOptions(this)); } catch (e) { this.abort(e); }
+    try { r = await this.server().invokeCredentialRotation(admin, certificateOptions(this)); } catch (e) { this.fail(e); return; }
     await this.writeObject(registrationObject(r));
   }
 }

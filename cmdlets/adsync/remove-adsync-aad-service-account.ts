@@ -31,6 +31,6 @@ export class RemoveADSyncAADServiceAccountCommand extends AdsyncCmdlet {
   override async processRecord(): Promise<void> {
     if (!(await this.shouldProcess(this.Name, 'Remove the Microsoft Entra connector service account'))) return;
     const admin = { userPrincipalName: this.AADCredential.userName, password: this.AADCredential.password.reveal() };
-    try { await this.server().removeServiceAccount(admin, this.Name); } catch (e) { this.abort(e, this.Name); }
+    try { await this.server().removeServiceAccount(admin, this.Name); } catch (e) { this.fail(e, this.Name); return; }
   }
 }

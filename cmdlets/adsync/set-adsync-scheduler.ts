@@ -43,6 +43,6 @@ export class SetADSyncSchedulerCommand extends AdsyncCmdlet {
     if (this.PurgeRunHistoryInterval) patch.purgeRunHistoryIntervalMs = this.PurgeRunHistoryInterval.totalMilliseconds;
     if (typeof this.MaintenanceEnabled === 'boolean') patch.maintenanceEnabled = this.MaintenanceEnabled;
     if (typeof this.SchedulerSuspended === 'boolean') patch.schedulerSuspended = this.SchedulerSuspended;
-    try { await this.server().setScheduler(patch); } catch (e) { this.abort(e); }
+    try { await this.server().setScheduler(patch); } catch (e) { this.fail(e); return; }
   }
 }

@@ -20,6 +20,6 @@ export class ClearEmulatorFaultCommand extends AdsyncCmdlet {
     try {
       if (!this.Name) await this.server().clearFaults();
       else for (const n of this.Name) await this.server().setFault(n, false);
-    } catch (e) { this.abort(e); }
+    } catch (e) { this.fail(e); return; }
   }
 }

@@ -54,7 +54,7 @@ export class ExportEmulatorStateCommand extends AdsyncCmdlet {
   override async processRecord(): Promise<void> {
     const store = this.context.service<StateStore>('state');
     let json: string;
-    try { json = JSON.stringify(exportState(store, this.server().clock.now()), null, 2); } catch (e) { this.abort(e); }
+    try { json = JSON.stringify(exportState(store, this.server().clock.now()), null, 2); } catch (e) { this.fail(e); return; }
     if (!this.Path) { await this.writeObject(json); return; }
     const file = resolvePath(this.context.location, this.Path);
     try { fs.writeFileSync(file, json + '\n', { encoding: 'utf8', mode: 0o600 }); } catch (e) {

@@ -20,7 +20,7 @@ export class GetEmulatorClockCommand extends AdsyncCmdlet {
   override async processRecord(): Promise<void> {
     const server = this.server();
     let next: Date | null = null;
-    try { next = server.getScheduler().NextSyncCycleStartTimeInUTC; } catch (e) { this.abort(e); }
+    try { next = server.getScheduler().NextSyncCycleStartTimeInUTC; } catch (e) { this.fail(e); return; }
     const now = server.clock.now();
     const real = new Date();
     await this.writeObject(PSObject.typed(TYPES.emulatorClock, {

@@ -39,6 +39,6 @@ export class ResetEmulatorCommand extends AdsyncCmdlet {
       else this.writeWarning('The tenant is served by another process (syncshell serve): only the server was reset.');
       setTpmPresent(o.pki, this.TpmPresent ?? true);
       await o.server.reset({ version: this.Version, passwordWriteback: this.PasswordWriteback, directorySize: this.DirectorySize });
-    } catch (e) { this.abort(e); }
+    } catch (e) { this.fail(e); return; }
   }
 }

@@ -35,7 +35,7 @@ export class SetEmulatorClockCommand extends AdsyncCmdlet {
       r = this.parameterSetName === 'Date' && this.Date
         ? await server.setClock(this.Date.toDate())
         : await server.advanceClock(this.Advance!.totalMilliseconds);
-    } catch (e) { this.abort(e); }
+    } catch (e) { this.fail(e); return; }
     await this.writeObject(PSObject.typed(TYPES.emulatorAdvance, { From: utc(r.from), To: utc(r.to), CyclesRun: r.cycles }));
   }
 }

@@ -57,6 +57,7 @@ export const ParserMessages = {
   MissingTerminatorMultiLineComment: "The terminator '#>' is missing from the multiline comment.",
   UnexpectedCharactersAfterHereStringHeader: 'No characters are allowed after a here-string header but before the end of the line.',
   MissingColonInTernaryExpression: "Missing ':' in the ternary expression.",
+  DuplicateKeyInHashLiteral: "Duplicate keys '{0}' are not allowed in hash literals.",
   /** syncshell's own id: a construct the emulator's language does not implement. */
   UnsupportedConstruct: "The '{0}' construct is not supported by syncshell.",
 } as const;

@@ -886,6 +886,7 @@ export class Parser {
   private parseHash(open: Token): A.HashExpr {
     this.next();
     const entries: [A.Expr, A.Statement][] = [];
+    const seen = new Set<string>();
     for (;;) {
       this.skipNewlinesAndSemis();
       const t = this.peek();
@@ -902,6 +903,11 @@ export class Parser {
         key = this.parseUnary();
       }
       if (!key) this.fail('MissingEqualsInHashLiteral', t.start, 0);
+      if (key.kind === 'Const') {
+        const k = typeof key.value === 'string' ? 's:' + key.value.toLowerCase() : 'v:' + String(key.value);
+        if (seen.has(k)) this.fail('DuplicateKeyInHashLiteral', key.start, key.end - key.start, String(key.value));
+        seen.add(k);
+      }
       const eq = this.peek();
       if (!this.isPunct(eq, '=')) this.fail('MissingEqualsInHashLiteral', eq.start, 0);
       this.next();

@@ -141,4 +141,18 @@ describe('graph cmdlets: the documented BYOA steps typed in the shell (acceptanc
     const refused = await exportChanges(conn, token.accessToken, [{ sourceAnchor: 'abc', objectType: 'user', operation: 'add', attributes: {} }]);
     expect(refused.status).to.equal(403);
   });
+
+  it('step 1 allows an Application Administrator: the same steps 6-7 succeed for appadmin', async () => {
+    const cert = await r.certificate('CN=ByAppAdmin');
+    const c = await r.run('Connect-MgGraph -Scopes "Application.ReadWrite.All","AppRoleAssignment.ReadWrite.All" -NoWelcome', 'appadmin@contoso.onmicrosoft.com', DEFAULT_PASSWORD);
+    expect(c.errors, c.errorText).to.have.length(0);
+    const app = await registerApplication(r, cert, 'Registered by the Application Administrator');
+    const v: Record<string, string> = { SynchronizationServiceAppId: APP_ID.adSync, ConnectSyncAppId: app.appId, ConnectSyncSPId: app.spId };
+    v.SynchronizationServiceSPId = String(single((await r.run(stepScript(BYOA_STEPS[0]!, v))).objects).id);
+    const roles = single((await r.run(stepScript(BYOA_STEPS[1]!, v))).objects).appRoles as { id: string; value: string }[];
+    v.SynchronizationServiceAppRoleId = roles.find((x) => x.value === SYNC_ROLE)!.id;
+    const res = await r.run(stepScript(BYOA_STEPS[4]!, v));
+    expect(res.errors, res.errorText).to.have.length(0);
+    expect(single(res.objects).resourceId).to.equal(v.SynchronizationServiceSPId);
+  });
 });

@@ -76,4 +76,5 @@ export const parseErrorCases: readonly (readonly [script: string, errorId: strin
   ["<# abc", "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment."],
   ["1 <# x", "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment."],
   ["@\"abc", "UnexpectedCharactersAfterHereStringHeader", "No characters are allowed after a here-string header but before the end of the line."],
+  ["@{a=1; A=2}", "DuplicateKeyInHashLiteral", "Duplicate keys 'A' are not allowed in hash literals."],
 ];
