@@ -7,6 +7,9 @@ const areas: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   pki: () => import('./pki.js'),
   tenant: () => import('./tenant.js'),
   connect: () => import('./connect.js'),
+  format: () => import('./format.js'),
+  language: () => import('./language.js'),
+  'core-cmdlets': () => import('./core-cmdlets.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -28,6 +28,11 @@ export interface OnPremDoc {
   rngState: number;
   churnPerCycle: number;
   objects: OnPremObject[];
+  /**
+   * Positions of objects changed since they were last exported, when known: a delta cycle then looks at these
+   * instead of scanning the whole directory. Absent = unknown, scan everything (and learn it again).
+   */
+  dirty?: number[];
 }
 
 const TITLES = ['Engineer', 'Analyst', 'Manager', 'Consultant', 'Technician', 'Director', 'Accountant', 'Designer'];
@@ -69,6 +74,7 @@ export function churn(doc: OnPremDoc, count: number): number {
     const o = doc.objects[at];
     if (o.deleted || seen.has(at)) continue;
     seen.add(at);
+    doc.dirty?.push(at);
     o.title = TITLES[Math.floor(rand() * TITLES.length)] + (o.t === 'group' ? ' Group' : '');
     o.usn = doc.nextUsn++;
     changed++;
@@ -80,10 +86,17 @@ export function churn(doc: OnPremDoc, count: number): number {
 export interface ImportCounts { stageNoChange: number; stageAdd: number; stageUpdate: number; stageDelete: number }
 
 /** Delta import reads objects above the watermark; a full import reads them all. */
+function candidates(doc: OnPremDoc, full: boolean): OnPremObject[] {
+  if (full || !doc.dirty) return doc.objects;
+  const out: OnPremObject[] = [];
+  for (const i of new Set(doc.dirty)) { const o = doc.objects[i]; if (o) out.push(o); }
+  return out;
+}
+
 export function importFromAd(doc: OnPremDoc, full: boolean): ImportCounts {
   const c: ImportCounts = { stageNoChange: 0, stageAdd: 0, stageUpdate: 0, stageDelete: 0 };
   let top = doc.importWatermark;
-  for (const o of doc.objects) {
+  for (const o of candidates(doc, full)) {
     if (o.usn > top) top = o.usn;
     if (!full && o.usn <= doc.importWatermark) continue;
     if (o.deleted) c.stageDelete++;
@@ -97,7 +110,7 @@ export function importFromAd(doc: OnPremDoc, full: boolean): ImportCounts {
 
 export function pendingExports(doc: OnPremDoc): OnPremObject[] {
   const out: OnPremObject[] = [];
-  for (const o of doc.objects) if (o.usn > o.x) out.push(o);
+  for (const o of candidates(doc, false)) if (o.usn > o.x) out.push(o);
   return out;
 }
 
@@ -117,7 +130,19 @@ export function markExported(doc: OnPremDoc, exported: OnPremObject[], failedAnc
     o.x = o.usn;
     if (o.deleted) dropTombstones = true;
   }
-  if (dropTombstones) doc.objects = doc.objects.filter((o) => !(o.deleted && o.x >= o.usn));
+  if (dropTombstones) {
+    doc.objects = doc.objects.filter((o) => !(o.deleted && o.x >= o.usn));
+    delete doc.dirty;
+    return;
+  }
+  // What is still pending (refused objects) stays dirty; everything else is clean now.
+  const left: number[] = [];
+  if (doc.dirty) {
+    for (const i of new Set(doc.dirty)) { const o = doc.objects[i]; if (o && o.usn > o.x) left.push(i); }
+  } else {
+    doc.objects.forEach((o, i) => { if (o.usn > o.x) left.push(i); });
+  }
+  doc.dirty = left;
 }
 
 /**

@@ -86,7 +86,12 @@ export class Engine {
       onStop: (hook) => { this.stopHooks.add(hook); return () => this.stopHooks.delete(hook); },
     };
     this.runner = new PipelineRunner(services);
-    this.evaluator = new Evaluator(this.session, this.runner, { now: options.now, host });
+    this.evaluator = new Evaluator(this.session, this.runner, {
+      now: options.now,
+      host,
+      // A statement-terminating error is shown where errors go now (the host, or a redirection) and the script goes on.
+      reportError: (r) => this.streamStack[this.streamStack.length - 1]!.error(r),
+    });
     this.services.set('commands', {
       list: () => [
         ...this.registry.list(),

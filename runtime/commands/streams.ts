@@ -30,7 +30,12 @@ export class CommandStreams implements StreamSink {
     this.errorsWritten++;
     this.errorVariable.push(record);
     switch (this.prefs.errorAction) {
-      case 'Stop': throw new RuntimeError(record);
+      case 'Stop': {
+        // -ErrorAction Stop makes the error end the script (ActionPreferenceStopException), not just the statement.
+        const e = new RuntimeError(record) as RuntimeError & { terminatesScript: boolean };
+        e.terminatesScript = true;
+        throw e;
+      }
       case 'Ignore': return;
       case 'SilentlyContinue': this.recordError(record); return;
       default: this.recordError(record); this.next.error(record);

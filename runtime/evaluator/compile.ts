@@ -43,7 +43,8 @@ export function compileStmt(s: A.Statement, src: string | undefined): StmtFn {
     // An assignment's error points at its value, as PowerShell's does (`$y = 1/0` marks `1/0`).
     const extent = s.kind === 'Assign' ? s.value : s;
     f = (rt, out) => {
-      try { inner(rt, out); } catch (e) {
+      // $? is True after every statement that completes (the last pipeline's result for commands).
+      try { inner(rt, out); rt.session.lastSucceeded = true; } catch (e) {
         const err = stamp(e, src, extent);
         if (!absorbStatementError(rt, err)) throw err;
       }

@@ -223,7 +223,11 @@ export function writeLValue(rt: Runtime, lv: LValue, value: unknown): void {
 
 /** The error record a `throw` statement raises. */
 export function throwRecord(value: unknown): RuntimeError {
-  return markScriptTerminating(throwRecordInner(value));
+  const err = throwRecordInner(value);
+  // The concise view shows a thrown error as 'Exception: message'.
+  // (Only for thrown strings and other values: a thrown exception or ErrorRecord shows its category.)
+  if (!(value instanceof ErrorRecord) && !(value instanceof RuntimeError) && !(value instanceof PSException)) err.record.wasThrownFromThrowStatement = true;
+  return markScriptTerminating(err);
 }
 
 function throwRecordInner(value: unknown): RuntimeError {

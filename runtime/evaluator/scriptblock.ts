@@ -4,12 +4,12 @@ import type { TypeSpec, TypeKind } from '../commands/types.js';
 import type { ScriptBlock, ScriptBlockInvocation, Output, MaybePromise } from '../values/scriptblock.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSObject } from '../values/psobject.js';
-import { throwRecord, runBuffered, replay } from './helpers.js';
+import { throwRecord, runBuffered, replay, pushOut, stamp, absorbStatementError } from './helpers.js';
 import { ReturnSignal } from '../values/flow.js';
 import { toPSString, toBool, convertToType } from '../values/convert.js';
 import { resolveType, type TypeInfo } from './types.js';
 import { Scope, Variable } from './session.js';
-import { compileBlock, compileExpr, type CompileRuntime, type StmtFn } from './compile.js';
+import { compileBlock, compileExpr, type CompileRuntime, type StmtFn, type ExprFn } from './compile.js';
 import { execBlock, evalExpr } from './async.js';
 
 const KIND_BY_CATEGORY: Partial<Record<TypeInfo['category'], TypeKind>> = {
@@ -203,7 +203,42 @@ export class PSScriptBlock implements ScriptBlock {
     return this.run(scope, prev, opts, restoreUnder, undefined);
   }
 
+  /** A body that is one expression (`{ $_ % 3 -eq 0 }`): evaluated directly, without an output statement. */
+  private singleExpr?: { fn: ExprFn; node: A.Statement } | null;
+
+  private single(): { fn: ExprFn; node: A.Statement } | null {
+    if (this.singleExpr === undefined) {
+      const b = this.ast.endBlock;
+      const st = b && b.length === 1 ? b[0]! : undefined;
+      const el = st && st.kind === 'Pipeline' && st.elements.length === 1 ? st.elements[0] : undefined;
+      this.singleExpr = el && el.kind === 'CommandExpr' && el.redirections.length === 0 && el.expr.kind !== 'IncDec'
+        ? { fn: compileExpr(el.expr, this.ast.source), node: st! } : null;
+    }
+    return this.singleExpr;
+  }
+
   private invokeFast(body: StmtFn, opts: ScriptBlockInvocation): Output {
+    const one = this.single();
+    if (one && 'dollarUnder' in opts) {
+      const scope = this.rt.session.current;
+      let v = scope.vars.get('_');
+      if (v === undefined) { v = new Variable('_', null); scope.vars.set('_', v); }
+      const old = v.value;
+      v.value = opts.dollarUnder;
+      try {
+        const r = one.fn(this.rt);
+        this.rt.session.lastSucceeded = true;
+        if (r === undefined) return [];
+        if (Array.isArray(r) || r instanceof Uint8Array) { const out: unknown[] = []; pushOut(out, r); return out; }
+        return [r];
+      } catch (e) {
+        const err = stamp(e, this.ast.source, one.node);
+        if (!absorbStatementError(this.rt, err)) throw err;
+        return [];
+      } finally {
+        v.value = old;
+      }
+    }
     const scope = this.rt.session.current;
     const setUnder = 'dollarUnder' in opts;
     let v: Variable | undefined;

@@ -40,6 +40,8 @@ export function parse(text: string, fileName?: string): ScriptBlockAst {
  * so an interactive host should read another line — PowerShell's IncompleteParseException cases.
  */
 export function isIncomplete(text: string): boolean {
+  // A line ending in a backtick continues on the next one.
+  if (/`\r?\n?$/.test(text)) return true;
   try {
     parse(text);
     return false;

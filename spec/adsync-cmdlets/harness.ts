@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createSession, runScript, type ScriptRun, type ScriptSession } from '../../app/run-script.js';
 import { adsyncCommandIndex, registerAdsyncViews, registerConnectService } from '../../cmdlets/adsync/index.js';
 import { emulatorCommandIndex } from '../../cmdlets/emulator/index.js';
+import { graphCommandIndex, registerGraphService } from '../../cmdlets/graph/index.js';
 import { pkiCommandIndex, registerPkiProvider, registerPkiViews } from '../../cmdlets/pki/index.js';
 import type { ConnectServer } from '../../connect/index.js';
 import type { ProviderRegistry } from '../../cmdlets/core/index.js';
@@ -31,10 +32,11 @@ export function shell(home = fs.mkdtempSync(path.join(os.tmpdir(), 'adsync-cmdle
   const reg = session.engine.registry;
   // The coordinator wires these through app/modules.ts; until then (and without duplicating what is wired) add them here.
   const pkiWired = reg.hasCmdlet('New-SelfSignedCertificate');
-  for (const c of [...adsyncCommandIndex, ...emulatorCommandIndex, ...(pkiWired ? [] : pkiCommandIndex)]) {
+  for (const c of [...adsyncCommandIndex, ...emulatorCommandIndex, ...graphCommandIndex, ...(pkiWired ? [] : pkiCommandIndex)]) {
     if (!reg.hasCmdlet(c.name)) reg.registerCmdlet({ name: c.name, module: c.module, load: () => c.load() });
   }
   if (!session.engine.services.has('connect')) registerConnectService(session.engine.services);
+  if (!session.engine.services.has('graph')) registerGraphService(session.engine.services, { home });
   registerAdsyncViews();
   registerPkiViews();
   if (!pkiWired) registerPkiProvider(session.engine.services.get<ProviderRegistry>('providers'), session.engine.services);

@@ -40,7 +40,7 @@ describe('language: parse errors carry PowerShell\'s ErrorId and message', () =>
   });
 
   it('isIncomplete: open blocks, strings, here-strings and trailing operators ask for more input', () => {
-    for (const t of ['if ($x) {', 'function f {', '"abc', "'abc", '@"\nabc', "@'\nx", '$x = (1 +', 'foreach ($i in 1..3) {\n $i', '1 |', '$h = @{', 'try { 1 }', '"$(1 +', '<# open comment']) {
+    for (const t of ['if ($x) {', 'function f {', '"abc', "'abc", '@"\nabc', "@'\nx", '$x = (1 +', 'foreach ($i in 1..3) {\n $i', '1 |', '$h = @{', 'try { 1 }', '"$(1 +', '<# open comment', 'Get-Thing -Name x `']) {
       expect(isIncomplete(t), JSON.stringify(t)).to.equal(true);
     }
     for (const t of ['1 + 2', 'if ($x) { 1 }', '"abc"', ')', '1 2', '', '# comment', '$x = 1; $y = 2']) {

@@ -2,6 +2,7 @@
 # authentication within a six-hour window. No prompts.
 Reset-Emulator -Version 2.5.76.0
 Get-ADSyncEntraConnectorCredential
-Set-EmulatorClock -Advance 06:00:00 | Out-Null
+# the first scheduler cycle (≤ 30 min) notices the version; onboarding follows within six hours of it
+Set-EmulatorClock -Advance 06:30:00 | Out-Null
 Get-EventLog -LogName Application -InstanceId 1018,1019
 Get-ADSyncEntraConnectorCredential

@@ -18,7 +18,8 @@ import type { ServerDoc } from '../../connect/index.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** dist/spec/runbooks → the .ps1 files live in the source tree. */
 const SRC = path.resolve(here, '../../../spec/runbooks');
-const MAIN = path.resolve(here, '../../app/main.js');
+/** RUNBOOK_MAIN: another entry point (e.g. a wiring under test); default the real one. */
+const MAIN = process.env.RUNBOOK_MAIN ?? path.resolve(here, '../../app/main.js');
 
 interface Outcome { output: string; home: string; errors: string[] }
 interface Runbook { file: string; answers: string[]; check(o: Outcome): void }
@@ -126,13 +127,33 @@ const RUNBOOKS: Runbook[] = [
     file: '10-wrong-order.ps1', answers: [PASSWORD],
     check(o) {
       expect(o.errors).to.have.length(3);
-      expect(o.errors[0]).to.contain('ServiceAccountInUse');
-      expect(o.errors[1]).to.contain('ApplicationAuthenticationNotConfigured');
-      expect(o.errors[2]).to.contain('CertificateNotFound');
+      expect(o.errors[0]).to.contain('is the account the Microsoft Entra connector currently uses');
+      expect(o.errors[1]).to.contain('is not using application-based authentication');
+      expect(o.errors[2]).to.match(/was not found in the LocalMachine\\My certificate store/);
       expect(o.output.trim().split('\n').slice(-2)).to.deep.equal(['ServiceAccount', 'success']);
     },
   },
+  {
+    file: '11-byoa.ps1', answers: [`admin@contoso.onmicrosoft.com`, PASSWORD, PASSWORD],
+    check(o) {
+      expect(o.errors).to.deep.equal([]);
+      const doc = server(o.home);
+      expect(doc.credential.type === 'Application' && doc.credential.mode).to.equal('BYOA');
+      expect(doc.credential.type === 'Application' && doc.credential.displayName).to.equal('Contoso Connect Sync (BYOA)');
+      expect(o.output).to.match(/ApplicationManagedBy\s+: Customer/);
+    },
+  },
 ];
+
+/** The concise error views on stderr (`Cmdlet-Name: ` then the `Line |` block), one string each; prompts are skipped. */
+function errorBlocks(stderr: string): string[] {
+  const out: string[] = [];
+  for (const line of stderr.split('\n')) {
+    if (/^[A-Z][A-Za-z]+-[A-Za-z]+: ?/.test(line)) out.push(line);
+    else if (out.length && /^\s*(Line \||\d+ \||\||\s)/.test(line)) out[out.length - 1] += '\n' + line;
+  }
+  return out;
+}
 
 describe('runbooks replayed in-process (the documents\' lines verbatim)', function () {
   this.timeout(60_000);
@@ -166,8 +187,7 @@ describe('runbooks replayed through syncshell -File', function () {
         const r = spawnSync(process.execPath, [MAIN, '-File', path.join(SRC, rb.file)], {
           env: { ...process.env, SYNCSHELL_HOME: home }, input: rb.answers.map((a) => a + '\n').join(''), encoding: 'utf8',
         });
-        const errors = r.stderr.split('\n').filter((l) => /^\S.*: /.test(l) && !/^(User|Password for user|UserPrincipalName)/.test(l));
-        rb.check({ output: r.stdout, home, errors });
+        rb.check({ output: r.stdout, home, errors: errorBlocks(r.stderr) });
       } finally { fs.rmSync(home, { recursive: true, force: true }); }
     });
   }
