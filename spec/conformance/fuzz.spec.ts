@@ -7,7 +7,15 @@ import { oracleSkipReason, runOracle, type OracleResult } from '../oracle/oracle
 // Differential fuzz: generated well-formed expressions and pipelines run through the real engine and
 // through syncshell; outputs and error records must agree. SYNCSHELL_FUZZ_SEED reproduces a run.
 const COUNT = Number(process.env.SYNCSHELL_FUZZ_COUNT ?? 2000);
-const SEED = process.env.SYNCSHELL_FUZZ_SEED ? Number(process.env.SYNCSHELL_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+// CI runs the recorded seed so the ratchet below compares like with like; set SYNCSHELL_FUZZ_SEED=random to explore.
+const RATCHET_SEED = 20261123;
+const SEED = process.env.SYNCSHELL_FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31)
+  : process.env.SYNCSHELL_FUZZ_SEED ? Number(process.env.SYNCSHELL_FUZZ_SEED) : RATCHET_SEED;
+/**
+ * How many generated cases still differ from PowerShell for the recorded seed. The test fails if syncshell
+ * does worse; lower it when syncshell does better (the failure message says so).
+ */
+const RATCHET_MISMATCHES = Number(process.env.SYNCSHELL_FUZZ_RATCHET ?? 87);
 
 describe('differential fuzz: generated snippets, syncshell vs the real engine', function () {
   this.timeout(900_000);
@@ -41,17 +49,10 @@ describe('differential fuzz: generated snippets, syncshell vs the real engine', 
     expect(bad.map((c) => c.script)).to.deep.equal([]);
   });
 
-  it('syncshell prints the same output and error records as the real engine on every case', async function () {
+  it('syncshell prints the same output and error records as the real engine (never more differences than recorded)', async function () {
     if (!oracle) this.skip();
-    if (!conformanceEnabled()) {
-      console.log('      (skipped: set SYNCSHELL_CONFORMANCE=1 to compare syncshell with the engine)');
-      this.skip();
-    }
     const { runner, reason } = await loadSyncshellRunner();
-    if (!runner) {
-      console.log(`      (skipped: ${reason})`);
-      this.skip();
-    }
+    if (!runner) throw new Error(`syncshell's runScript cannot be loaded: ${reason}`);
     const mismatches: Mismatch[] = [];
     for (const c of cases) {
       const exp = oracle!.get(c.id)!;
@@ -61,6 +62,14 @@ describe('differential fuzz: generated snippets, syncshell vs the real engine', 
         mismatches.push({ id: c.id, kind: 'oracle', script: c.script, what: 'exception', diff: String((e as Error)?.stack ?? e) });
       }
     }
-    expect(mismatches, `seed ${SEED}: ${mismatches.length} mismatches\n` + formatMismatches(mismatches, 15)).to.deep.equal([]);
+    const differing = new Set(mismatches.map((m) => m.id)).size;
+    console.log(`      seed ${SEED}: ${cases.length - differing} of ${cases.length} generated cases identical`);
+    if (conformanceEnabled() || SEED !== RATCHET_SEED || Number.isNaN(RATCHET_MISMATCHES)) {
+      // Exploring (another seed, or SYNCSHELL_CONFORMANCE=1): every case must match.
+      if (conformanceEnabled()) expect(mismatches, `seed ${SEED}: ${differing} cases differ\n` + formatMismatches(mismatches, 15)).to.deep.equal([]);
+      return;
+    }
+    expect(differing, `seed ${SEED}: ${differing} cases differ (recorded: ${RATCHET_MISMATCHES})\n` + formatMismatches(mismatches, 15)).to.be.at.most(RATCHET_MISMATCHES);
+    if (differing < RATCHET_MISMATCHES) console.log(`      fewer differences than recorded: lower RATCHET_MISMATCHES to ${differing}`);
   });
 });
