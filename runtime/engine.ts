@@ -129,6 +129,7 @@ export class Engine {
     }
     if (opts.args) this.session.set('args', opts.args);
     try {
+      await this.services.runBeforeCommand();
       await this.evaluator.run(ast, async (v) => { await this.options.output(v); });
       return { succeeded: this.session.lastSucceeded, terminated: false, stopped: false };
     } catch (e) {

@@ -30,6 +30,16 @@ export class ServiceRegistry {
     return v as T;
   }
 
+  private readonly beforeCommand = new Set<() => Promise<void> | void>();
+
+  /**
+   * Work to do before each top-level command (the emulated server catching up on scheduler cycles that
+   * fell due in real time). A service registers it when it is first created, so nothing loads for it earlier.
+   */
+  onBeforeCommand(hook: () => Promise<void> | void): void { this.beforeCommand.add(hook); }
+
+  async runBeforeCommand(): Promise<void> { for (const h of [...this.beforeCommand]) await h(); }
+
   /** Forget created instances so the next use re-reads state (after Reset-Emulator). */
   reset(): void { this.instances.clear(); }
 }

@@ -170,19 +170,19 @@ export class CmdletProcessor implements CommandProcessor {
   }
 
   /** Domain errors and bugs thrown by a cmdlet become terminating error records, never stack traces. */
+  private readonly fail = (e: unknown): never => {
+    if (e instanceof PipelineStoppedSignal) { if ((e as { origin?: number }).origin === undefined) (e as { origin?: number }).origin = this.index; throw e; }
+    if (e instanceof ExitSignal || e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal) throw e;
+    this.failed = true;
+    if (e instanceof RuntimeError) { this.stampRecord(e.record); throw e; }
+    throw new RuntimeError(this.stampRecord(toErrorRecord(e, this.cmdlet.meta.className)));
+  };
+
   private guard<T>(fn: () => MaybePromise<T>): MaybePromise<T> {
-    const wrap = (e: unknown): never => {
-      if (e instanceof PipelineStoppedSignal) { if ((e as { origin?: number }).origin === undefined) (e as { origin?: number }).origin = this.index; throw e; }
-      this.failed = true;
-      if (e instanceof RuntimeError) { this.stampRecord(e.record); throw e; }
-      if (e instanceof ExitSignal || e instanceof BreakSignal || e instanceof ContinueSignal || e instanceof ReturnSignal) throw e;
-      throw new RuntimeError(this.stampRecord(toErrorRecord(e, this.cmdlet.meta.className)));
-    };
-    try {
-      const r = fn();
-      if (r && typeof (r as { then?: unknown }).then === 'function') return (r as Promise<T>).catch(wrap);
-      return r;
-    } catch (e) { return wrap(e); }
+    let r: MaybePromise<T>;
+    try { r = fn(); } catch (e) { return this.fail(e); }
+    if (r && typeof (r as { then?: unknown }).then === 'function') return (r as Promise<T>).catch(this.fail);
+    return r;
   }
 
   begin(): MaybePromise<void> { return this.guard(() => this.cmdlet.beginProcessing()); }
@@ -204,7 +204,7 @@ export class CmdletProcessor implements CommandProcessor {
     if (this.terminated) return;
     if (!hasInput) return this.guard(() => this.cmdlet.processRecord());
     if (this.services.stopping) throw new PipelineStoppedSignal('ctrl-c');
-    const direct = this.directParameter();
+    const direct = this.direct !== undefined ? this.direct : this.directParameter();
     if (direct !== null) {
       (this.cmdlet as unknown as Record<string, unknown>)[direct] = input;
       this.cmdlet.boundParameters.set(direct, input);
@@ -221,7 +221,11 @@ export class CmdletProcessor implements CommandProcessor {
       for (const [k, v] of bound) this.assign(k, v);
     }
     this.cmdlet.currentInput = input;
-    return this.guard(() => this.cmdlet.processRecord());
+    // The per-object hot path: no closure, no promise unless the cmdlet is asynchronous.
+    let r: MaybePromise<void>;
+    try { r = this.cmdlet.processRecord(); } catch (e) { return this.fail(e); }
+    if (r && typeof (r as { then?: unknown }).then === 'function') return (r as Promise<void>).catch(this.fail);
+    return r;
   }
 
   end(): MaybePromise<void> {
