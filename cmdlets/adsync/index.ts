@@ -5,6 +5,7 @@
  * `registerAdsyncViews()`. See docs/adsync-cmdlets.md.
  */
 import type { CmdletClass } from '../../runtime/commands/cmdlet.js';
+import { ensureConnectLoaded } from './server-service.js';
 
 export { registerConnectService, CONNECT_SERVICE, CONNECT_OPENED_SERVICE } from './server-service.js';
 export { registerAdsyncViews } from './views.js';
@@ -12,7 +13,7 @@ export { registerAdsyncViews } from './views.js';
 export interface AdsyncCommand { readonly name: string; readonly module: string; load(): Promise<CmdletClass> }
 
 const lazy = <K extends string>(name: string, module: string, load: () => Promise<Record<K, unknown>>, cls: K): AdsyncCommand =>
-  ({ name, module, load: async () => (await load())[cls] as CmdletClass });
+  ({ name, module, load: async () => { await ensureConnectLoaded(); return (await load())[cls] as CmdletClass; } });
 
 const A = 'ADSync';
 

@@ -3,11 +3,12 @@
  * They use the same 'connect' services as cmdlets/adsync (registerConnectService). See docs/emulator.md.
  */
 import type { CmdletClass } from '../../runtime/commands/cmdlet.js';
+import { ensureConnectLoaded } from '../adsync/server-service.js';
 
 export interface EmulatorCommand { readonly name: string; readonly module: string; load(): Promise<CmdletClass> }
 
 const lazy = <K extends string>(name: string, load: () => Promise<Record<K, unknown>>, cls: K): EmulatorCommand =>
-  ({ name, module: 'SyncShell.Emulator', load: async () => (await load())[cls] as CmdletClass });
+  ({ name, module: 'SyncShell.Emulator', load: async () => { await ensureConnectLoaded(); return (await load())[cls] as CmdletClass; } });
 
 export const emulatorCommandIndex: readonly EmulatorCommand[] = [
   lazy('Get-EmulatorClock', () => import('./get-emulator-clock.js'), 'GetEmulatorClockCommand'),
