@@ -23,6 +23,19 @@ describe('interactive shell in a pseudo-terminal', function () {
     expect(out).to.contain('5');
   });
 
+  it('completes Get-ADSy to an ADSync cmdlet and runs it', async () => {
+    const m = s.mark();
+    s.type('Get-ADSyncSch\t');
+    await s.waitFor('Get-ADSyncSchedule', m);
+    s.type('\t');
+    await new Promise((r) => setTimeout(r, 300));
+    s.type('\x15'); // clear the line (Ctrl+U) and type a unique prefix instead
+    s.type('Get-ADSyncConnectorRun\t');
+    await s.waitFor('Get-ADSyncConnectorRunStatus', m);
+    s.type('\r');
+    await s.waitFor(/\nPS [^\n]*> $/, m, 60_000);
+  });
+
   it('takes en-dash parameters as typed in the documents and shows a table', async () => {
     const out = await s.run("[pscustomobject]@{Name='x'; Count=3} | Select-Object –Property Name, Count");
     expect(out).to.match(/Name\s+Count\n----\s+-----\nx\s+3/);
@@ -34,6 +47,15 @@ describe('interactive shell in a pseudo-terminal', function () {
     await s.waitFor('SilentlyContinue', m);
     s.type('\r');
     await s.waitFor(/\nPS [^\n]*> $/, m);
+  });
+
+  it('completes -PolicyType De<Tab> to Delta as the issue asks', async () => {
+    const m = s.mark();
+    s.type('Start-ADSyncSyncCycle -PolicyType De\t');
+    await s.waitFor('-PolicyType Delta', m);
+    s.type('\r');
+    const out = await s.waitFor(/\nPS [^\n]*> $/, m, 60_000);
+    expect(out).to.match(/Result\n------\nSuccess/);
   });
 
   it('reads a Get-Credential password masked: the password never appears on screen', async () => {
