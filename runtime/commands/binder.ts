@@ -18,6 +18,16 @@ export interface BindableCommand {
   readonly parameters: readonly ParameterMeta[];
   readonly defaultParameterSet?: string;
   readonly supportsShouldProcess?: boolean;
+  /**
+   * A script function or script block: its typed parameters convert through an argument
+   * transformation (ParameterArgumentTransformationError), not the cmdlet binder's coercion.
+   */
+  readonly script?: boolean;
+  /**
+   * A script without [CmdletBinding()] or [Parameter()]: no common parameters, and a named
+   * argument that matches no parameter goes to $args (with the value after it) instead of failing.
+   */
+  readonly simpleFunction?: boolean;
 }
 
 /** Binding outcome before pipeline input: what is bound and which parameter sets remain possible. */
@@ -48,7 +58,7 @@ export class ParameterBinder {
   constructor(readonly command: BindableCommand, private readonly services: BinderServices) {
     this.all = [
       ...command.parameters,
-      ...commonParameters,
+      ...(command.simpleFunction ? [] : commonParameters),
       ...(command.supportsShouldProcess ? shouldProcessParameters : []),
     ];
     const names = new Set<string>();
@@ -75,6 +85,16 @@ export class ParameterBinder {
     fail(BindingErrors.namedNotFound(typed));
   }
 
+  /** Like resolveName, but undefined when nothing matches (ambiguity still fails). */
+  private tryResolveName(typed: string): ParameterMeta | undefined {
+    try {
+      return this.resolveName(typed);
+    } catch (e) {
+      if (e instanceof RuntimeError && e.record.errorId === 'NamedParameterNotFound') return undefined;
+      throw e;
+    }
+  }
+
   coerce(p: ParameterMeta, value: unknown): unknown {
     if (p.type.kind === 'switch') {
       if (value === undefined) return true;
@@ -96,7 +116,7 @@ export class ParameterBinder {
     try {
       converted = this.services.convert(value, p.type);
     } catch (e) {
-      fail(BindingErrors.cannotConvert(p.name, messageOf(e)));
+      fail(this.command.script ? BindingErrors.transformation(p.name, messageOf(e)) : BindingErrors.cannotConvert(p.name, messageOf(e)));
     }
     this.validate(p, converted);
     return converted;
@@ -135,13 +155,22 @@ export class ParameterBinder {
   bindArguments(args: readonly CommandArgument[]): BindState {
     const bound = new Map<string, unknown>();
     const positional: { value: unknown }[] = [];
+    // Arguments of a simple function that no parameter takes, in order; they become $args.
+    const passThrough: unknown[] = [];
     let candidates = [...this.sets];
     const declared = new Set(this.command.parameters.map((p) => p.name));
 
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a.kind === 'positional') { positional.push({ value: a.value }); continue; }
-      const p = this.resolveName(a.name);
+      const p = this.command.simpleFunction ? this.tryResolveName(a.name) : this.resolveName(a.name);
+      if (!p) {
+        // PowerShell's GetNextPositionalArgument: an unknown name-only argument takes the value after it along.
+        passThrough.push(a.text);
+        if (a.hasValue) passThrough.push(a.value);
+        else if (args[i + 1]?.kind === 'positional') passThrough.push(args[++i]!.value);
+        continue;
+      }
       if (bound.has(p.name)) fail(BindingErrors.alreadyBound(p.name));
       let value: unknown;
       if (a.hasValue) value = a.value;
@@ -181,6 +210,7 @@ export class ParameterBinder {
       }
       for (const r of remaining) unbound.push(r.value);
     }
+    if (passThrough.length) unbound.unshift(...passThrough);
     return { bound, candidates, unbound };
   }
 

@@ -8,6 +8,8 @@ import { promptForParameters } from './prompts.js';
 import type { ScriptBlock } from '../values/scriptblock.js';
 import { RuntimeError } from '../values/error-record.js';
 
+const PBE = 'System.Management.Automation.ParameterBindingException';
+
 /** Runs a script function or `& { }` block as a pipeline stage: bound param(), begin/process/end. */
 export class FunctionProcessor implements CommandProcessor {
   private scope: unknown;
@@ -25,10 +27,28 @@ export class FunctionProcessor implements CommandProcessor {
     private readonly services: RunnerServices,
     private readonly downstream: (value: unknown) => MaybePromise<void>,
   ) {
-    this.binder = block.parameters.length ? new ParameterBinder({ parameters: block.parameters }, services.binder) : undefined;
+    const simpleFunction = !(block as { isAdvanced?: boolean }).isAdvanced;
+    this.binder = block.parameters.length
+      ? new ParameterBinder({ parameters: block.parameters, script: true, simpleFunction }, services.binder)
+      : undefined;
   }
 
   async bind(): Promise<void> {
+    try {
+      await this.bindArguments();
+    } catch (e) {
+      this.failed = true;
+      // Binding errors name the function, before the colon and in the FullyQualifiedErrorId (`MissingArgument,f`).
+      if (e instanceof RuntimeError && this.name && e.record.exceptionType === PBE) {
+        const r = e.record;
+        r.position = { ...this.element.position, ...r.position, commandName: this.name };
+        r.commandTypeName ??= this.name;
+      }
+      throw e;
+    }
+  }
+
+  private async bindArguments(): Promise<void> {
     let args: unknown[] = [];
     const bound = new Map<string, unknown>();
     if (this.binder) {

@@ -24,6 +24,8 @@ export interface CommandElement {
   /** `& { ... }`, `& $sb`, `. { ... }`. */
   readonly scriptBlock?: ScriptBlock;
   readonly dotSource?: boolean;
+  /** `&` or `.` when the name came from an expression after that operator (`& "tool.exe"`). */
+  readonly invocationOperator?: '&' | '.';
   readonly args: readonly CommandArgument[];
   readonly redirections?: readonly Redirection[];
   /** Where the command starts (for error positions) and the text of the line. */

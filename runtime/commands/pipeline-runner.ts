@@ -60,7 +60,8 @@ export class PipelineRunner implements CommandHost {
     const cls = await reg.loadCmdlet(target);
     if (!cls) {
       const r = commandNotFound(typed);
-      r.position = { ...el.position, commandName: typed };
+      // `& "x.exe"`: the error names the operator, as PowerShell's InvocationName does.
+      r.position = { ...el.position, commandName: el.invocationOperator ?? typed };
       throw new RuntimeError(r);
     }
     return new CmdletProcessor(cls, el, index, expectsInput, this.services, downstream);

@@ -121,6 +121,7 @@ async function execImpure(rt: CompileRuntime, s: A.Statement, src: string | unde
         const c = s.catches.find((x) => catchMatches(x.types, err.record));
         if (!c) throw err;
         rt.session.recordError(err.record);
+        rt.session.lastSucceeded = false;
         const saved = rt.session.current.vars.get('_')?.value;
         rt.session.current.setKey('_', err.record);
         try { await execBlock(rt, c.body, src, sink); } finally { rt.session.current.setKey('_', saved ?? null); }
@@ -328,6 +329,7 @@ async function commandElement(rt: CompileRuntime, el: A.CommandAst, src: string 
   if (el.invocation) {
     const n = await evalExpr(rt, el.name, src);
     if (isScriptBlock(n)) scriptBlock = n;
+    else if (n === null || n === undefined) throw Errors.badInvocationExpression(el.invocation);
     else if (n instanceof PSObject && n.hasProperty('Name')) name = toPSString(n.get('Name'));
     else name = toPSString(n);
   } else {
@@ -366,7 +368,7 @@ async function commandElement(rt: CompileRuntime, el: A.CommandAst, src: string 
     }
   }
   const position = { ...positionOf(src, el), commandName: name };
-  return { name, scriptBlock, dotSource: el.invocation === '.', args, redirections, position };
+  return { name, scriptBlock, dotSource: el.invocation === '.', invocationOperator: el.invocation ?? undefined, args, redirections, position };
 }
 
 export { isFlowSignal };

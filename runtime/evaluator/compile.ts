@@ -42,9 +42,11 @@ export function compileStmt(s: A.Statement, src: string | undefined): StmtFn {
     // Errors get the position of the statement that failed (the innermost one, as it is stamped first).
     // An assignment's error points at its value, as PowerShell's does (`$y = 1/0` marks `1/0`).
     const extent = s.kind === 'Assign' ? s.value : s;
+    // A try statement leaves $? as its last pipeline did (False after an empty catch).
+    const setsSuccess = s.kind !== 'Try';
     f = (rt, out) => {
       // $? is True after every statement that completes (the last pipeline's result for commands).
-      try { inner(rt, out); rt.session.lastSucceeded = true; } catch (e) {
+      try { inner(rt, out); if (setsSuccess) rt.session.lastSucceeded = true; } catch (e) {
         const err = stamp(e, src, extent);
         if (!absorbStatementError(rt, err)) throw err;
       }
@@ -430,6 +432,7 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
           const c = catches.find((x) => catchMatches(x.types, err.record));
           if (!c) throw err;
           rt.session.recordError(err.record);
+          rt.session.lastSucceeded = false;
           const saved = rt.session.current.vars.get('_')?.value;
           rt.session.current.setKey('_', err.record);
           try { c.body(rt, out); } finally { rt.session.current.setKey('_', saved ?? null); }

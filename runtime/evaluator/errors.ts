@@ -22,6 +22,9 @@ export const Errors = {
     runtimeError(`Cannot find an overload for "${method}" and the argument count: "${count}".`, 'MethodCountCouldNotFindBest', 'NotSpecified', null, 'System.Management.Automation.MethodException'),
   methodInvocation: (method: string, argc: number, inner: string, innerType = 'System.ArgumentException', id = innerType.split('.').pop()!) =>
     runtimeError(`Exception calling "${method}" with "${argc}" argument(s): "${inner}"`, id, 'NotSpecified', null, 'System.Management.Automation.MethodInvocationException', innerType),
+  badInvocationExpression: (op: string) =>
+    runtimeError(`The expression after '${op}' in a pipeline element produced an object that was not valid. It must result in a command name, a script block, or a CommandInfo object.`, 'BadExpression', 'InvalidOperation'),
+  nullIndex: () => runtimeError('Index operation failed; the array index evaluated to null.', 'NullArrayIndex', 'InvalidOperation'),
   typeNotFound: (name: string) => runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'InvalidOperation', name),
   propertyNotFoundSet: (name: string) =>
     runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', 'InvalidOperation'),

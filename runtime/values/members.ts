@@ -186,6 +186,10 @@ function instanceProperty(v: unknown, name: string): unknown {
       case 'data': return new PSHashtable();
       case 'hresult': return -2146233087;
       case 'wascaught': return true;
+      // CommandNotFoundException.CommandName: the name that was not found (the record's target).
+      case 'commandname':
+        if (v.typeName === 'System.Management.Automation.CommandNotFoundException' && v.errorRecord instanceof ErrorRecord) return v.errorRecord.targetObject;
+        break;
     }
     return NONE;
   }
@@ -1274,7 +1278,11 @@ export function getIndex(v: unknown, index: unknown): unknown {
 
 export function setIndex(v: unknown, index: unknown, value: unknown): void {
   if (v === null || v === undefined) throw Errors.nullArrayAssign();
-  if (v instanceof PSHashtable) { v.set(index, value); return; }
+  if (v instanceof PSHashtable) {
+    if (index === null || index === undefined) throw Errors.nullIndex();
+    v.set(index, value);
+    return;
+  }
   if (Array.isArray(v) || v instanceof Uint8Array) {
     const i = int(index);
     const j = i < 0 ? v.length + i : i;
