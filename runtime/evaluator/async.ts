@@ -57,8 +57,7 @@ export async function execStmt(rt: CompileRuntime, s: A.Statement, src: string |
 
 export async function evalStmtValue(rt: CompileRuntime, s: A.Statement, src: string | undefined): Promise<unknown> {
   if (s.pure) return compileStmtValue(s, src)(rt);
-  if (s.kind === 'Pipeline' && s.elements.length === 1 && s.elements[0]!.kind === 'CommandExpr' && s.elements[0]!.redirections.length === 0
-    && s.elements[0]!.expr.kind !== 'IncDec') {
+  if (s.kind === 'Pipeline' && s.elements.length === 1 && s.elements[0]!.kind === 'CommandExpr' && s.elements[0]!.redirections.length === 0) {
     return evalExpr(rt, s.elements[0]!.expr, src);
   }
   if (s.kind === 'Assign') return execAssign(rt, s, src);

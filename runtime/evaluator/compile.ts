@@ -70,8 +70,8 @@ export function compileBlock(list: readonly A.Statement[], src: string | undefin
 /** The value of a statement used as an expression: `(...)`, an assignment's right side, a hash entry. */
 export function compileStmtValue(s: A.Statement, src: string | undefined): ExprFn {
   if (s.kind === 'Pipeline' && s.elements.length === 1 && s.elements[0]!.kind === 'CommandExpr' && s.elements[0]!.redirections.length === 0) {
-    const e = s.elements[0]!.expr;
-    if (e.kind !== 'IncDec') return compileExpr(e, src);
+    // A pure expression's value is used here, `$x++` included (`$y = $x++`, `($x++)`); only as a statement is it silent.
+    return compileExpr(s.elements[0]!.expr, src);
   }
   if (s.kind === 'Assign') { const f = buildAssign(s, src, true); return (rt) => f(rt); }
   const st = compileStmt(s, src);
@@ -478,8 +478,9 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
 export function switchTest(rt: Runtime, flags: A.SwitchStmt['flags'], cond: unknown, item: unknown): boolean {
   const ci = !flags.caseSensitive;
   if (flags.regex) {
-    const m = regexFor(cond, ci).exec(toPSString(item));
-    if (m) rt.session.current.setKey('matches', matchesTable(m), 'Matches');
+    const re = regexFor(cond, ci);
+    const m = re.exec(toPSString(item));
+    if (m) rt.session.current.setKey('matches', matchesTable(m, re), 'Matches');
     return m !== null;
   }
   if (flags.wildcard) return like(item, cond, ci);

@@ -9,6 +9,7 @@ import { Errors, runtimeError } from './errors.js';
 import { formatComposite, formatNumber, formatDateTime, formatTimeSpan, FormatError } from './format.js';
 import { RuntimeError } from '../values/error-record.js';
 import { isList } from './collections.js';
+import { matchObject } from '../values/members.js';
 
 /**
  * PowerShell's operators over JS values: arithmetic with PowerShell's left-operand coercion,
@@ -366,17 +367,41 @@ function regexMessage(p: string, e: unknown): string {
   return String((e as Error).message ?? e);
 }
 
-/** The $Matches table of a successful -match. */
-export function matchesTable(m: RegExpExecArray): PSHashtable {
+/** For each JS capture group (index 1..n), its name when it is a named group. */
+function captureNames(source: string): (string | undefined)[] {
+  const names: (string | undefined)[] = [undefined];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; continue; }
+    if (c !== '(') continue;
+    if (source[i + 1] !== '?') { names.push(undefined); continue; }
+    const named = /^\?(?:<(?![=!])|')([^>']+)[>']/.exec(source.slice(i + 1));
+    if (named) names.push(named[1]);
+  }
+  return names;
+}
+
+/**
+ * The $Matches table of a successful -match, keyed as .NET numbers groups: unnamed groups
+ * 1..k, named groups by their name only. PowerShell's table lists names, then numbers descending.
+ */
+export function matchesTable(m: RegExpExecArray, re?: RegExp): PSHashtable {
   const h = new PSHashtable();
   const named = m.groups ?? {};
-  const namedValues = new Set(Object.keys(named));
-  // Numbered groups first in reverse, as PowerShell's table prints them; names for named groups.
-  for (let i = m.length - 1; i >= 0; i--) {
-    if (m[i] === undefined) continue;
-    h.set(i, m[i]);
+  for (const k of Object.keys(named)) if (named[k] !== undefined) h.set(k, named[k]);
+  const names = re && m.groups ? captureNames(re.source) : undefined;
+  const numbered: string[] = [m[0]];
+  for (let i = 1; i < m.length; i++) {
+    if (names ? names[i] !== undefined : false) continue;
+    numbered.push(m[i] as string);
   }
-  for (const k of namedValues) if (named[k] !== undefined) h.set(k, named[k]);
+  for (let i = numbered.length - 1; i >= 0; i--) {
+    if (numbered[i] === undefined) continue;
+    h.set(i, numbered[i]);
+  }
   return h;
 }
 
@@ -408,9 +433,11 @@ export function replace(input: unknown, right: unknown, ci: boolean, invokeBlock
     if (isScriptBlock(repl)) {
       if (!invokeBlock) throw Errors.notSupported('A script block replacement');
       return str.replace(re, (...m: unknown[]) => {
-        const groups = m.slice(0, -2) as string[];
-        const matchObj = { Value: groups[0], Groups: groups, Index: m[m.length - 2] };
-        return toPSString(invokeBlock(repl, matchObj));
+        const hasGroups = typeof m[m.length - 1] === 'object' && m[m.length - 1] !== null;
+        const arr = m.slice(0, hasGroups ? -3 : -2) as unknown as RegExpExecArray;
+        arr.index = m[m.length - (hasGroups ? 3 : 2)] as number;
+        arr.groups = hasGroups ? m[m.length - 1] as Record<string, string> : undefined;
+        return toPSString(invokeBlock(repl, matchObject(arr, str)));
       });
     }
     const f = dotnetReplacement(toPSString(repl));
@@ -459,17 +486,17 @@ export function regexSplit(s: string, re: RegExp, max: number): string[] {
   let last = 0;
   let pieces = 0;
   let m: RegExpExecArray | null;
+  // .NET keeps empty matches at the start and the end too: "abc" -split "" is '', a, b, c, ''.
   while ((m = re.exec(s)) !== null) {
-    if (m[0] === '' ) {
-      if (m.index >= s.length) break;
-      if (m.index === 0 && last === 0) { re.lastIndex++; continue; }
-    }
     if (max > 0 && pieces >= max - 1) break;
     out.push(s.slice(last, m.index));
     for (let i = 1; i < m.length; i++) if (m[i] !== undefined) out.push(m[i]!);
     pieces++;
     last = m.index + m[0].length;
-    if (m[0] === '') re.lastIndex++;
+    if (m[0] === '') {
+      if (m.index >= s.length) break;
+      re.lastIndex++;
+    }
   }
   out.push(s.slice(last));
   return out;
@@ -562,7 +589,7 @@ function scalarCompare(base: string, ci: boolean, a: unknown, b: unknown, hooks:
     case 'match': case 'notmatch': {
       const re = regexFor(b, ci);
       const m = re.exec(toPSString(a));
-      if (m && setMatches && hooks) hooks.setMatches(matchesTable(m));
+      if (m && setMatches && hooks) hooks.setMatches(matchesTable(m, re));
       return base === 'match' ? m !== null : m === null;
     }
   }

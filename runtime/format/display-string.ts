@@ -8,6 +8,7 @@ import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock } from '../values/scriptblock.js';
+import { PSChar } from '../evaluator/value-types.js';
 import { formatNumber } from './number-format.js';
 import { propertiesOf } from './object-properties.js';
 
@@ -39,6 +40,7 @@ export function typeNamesOf(v: unknown): string[] {
   if (v instanceof PSDateTime) return ['System.DateTime', 'System.ValueType', 'System.Object'];
   if (v instanceof PSTimeSpan) return ['System.TimeSpan', 'System.ValueType', 'System.Object'];
   if (v instanceof Uint8Array) return ['System.Byte[]', 'System.Array', 'System.Object'];
+  if (v instanceof PSChar) return ['System.Char', 'System.ValueType', 'System.Object'];
   if (Array.isArray(v)) return ['System.Object[]', 'System.Array', 'System.Object'];
   if (isScriptBlock(v)) return ['System.Management.Automation.ScriptBlock', 'System.Object'];
   const named = (v as { psTypeName?: unknown }).psTypeName;

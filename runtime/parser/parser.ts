@@ -365,7 +365,7 @@ export class Parser {
     this.next();
     this.skipNewlines();
     const e = this.peek();
-    if (this.isPunct(e, ')') || e.kind === 'EOF') this.fail('MissingForeachExpression', e.start, 0);
+    if (this.isPunct(e, ')') || e.kind === 'EOF') this.fail('MissingForeachExpression', inTok.end, 0); // just after `in`, as PowerShell marks it
     const iter = this.parseStatement();
     this.skipNewlines();
     const close = this.peek();
@@ -474,7 +474,7 @@ export class Parser {
     const kwTok = this.next();
     const nameTok = this.peek('n');
     const name = nameTok.value as string;
-    if (!name || name === '{' ) this.fail('MissingNameAfterKeyword', nameTok.start, 0, isFilter ? 'filter' : 'function');
+    if (!name || name === '{' ) this.fail('MissingNameAfterKeyword', kwTok.end, 0, isFilter ? 'filter' : 'function');
     this.next('n');
     let params: A.ParamAst[] | null = null;
     this.skipNewlines();

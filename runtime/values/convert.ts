@@ -305,7 +305,14 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         return out;
       }
       if (typeof v === 'string' && el.category === 'char') return Array.from(v, (c) => new PSChar(c.charCodeAt(0)));
-      return enumerateForConvert(v).map((x) => convertToType(x, el));
+      if (Array.isArray(v) || v instanceof Uint8Array) return enumerateForConvert(v).map((x) => convertToType(x, el));
+      // LanguagePrimitives.ConvertScalarToArray wraps the element's failure in one naming the array type.
+      try {
+        return [convertToType(v, el)];
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        fail(v, t.fullName, e.record.message, 'InvalidCastExceptionScalarToArray');
+      }
     }
     case 'arraylist': case 'list':
       if (v === null) return makeList(t.fullName);

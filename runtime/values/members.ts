@@ -737,7 +737,8 @@ function timeSpanMethod(t: PSTimeSpan, n: string, name: string, args: unknown[])
   return NONE;
 }
 
-function matchObject(m: RegExpExecArray | null, input: string): PSObject {
+/** A System.Text.RegularExpressions.Match for a JS match (also what -replace passes a script block as $_). */
+export function matchObject(m: RegExpExecArray | null, input: string): PSObject {
   const o = PSObject.typed('System.Text.RegularExpressions.Match');
   const groups: PSObject[] = [];
   if (m) {
