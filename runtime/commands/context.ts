@@ -30,6 +30,8 @@ export interface SessionVariables {
   remove(name: string): boolean;
   /** Visible variables, innermost scope winning. */
   list(): { name: string; value: unknown }[];
+  /** Set-StrictMode for the current scope: a version (1, 2, 3) or 0 for off. */
+  setStrictMode?(version: number): void;
 }
 
 /** Where Write-Error, Write-Warning... of the running command go (redirections and -ErrorVariable attach here). */

@@ -92,7 +92,12 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
         if (e.name === 'null') return () => null;
         if (e.name === '?') return (rt) => rt.session.lastSucceeded;
         const name = e.name;
-        return (rt) => { const v = rt.session.current.lookup(name); return v ? v.value : null; };
+        return (rt) => {
+          const v = rt.session.current.lookup(name);
+          if (v) return v.value;
+          if (rt.session.strictVersion() >= 1) throw Errors.variableIsUndefined(e.display ?? name);
+          return null;
+        };
       }
       return (rt) => readVariable(rt, e);
     }

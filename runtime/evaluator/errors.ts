@@ -24,6 +24,11 @@ export const Errors = {
     runtimeError(`Exception calling "${method}" with "${argc}" argument(s): "${inner}"`, id, 'NotSpecified', null, 'System.Management.Automation.MethodInvocationException', innerType),
   badInvocationExpression: (op: string) =>
     runtimeError(`The expression after '${op}' in a pipeline element produced an object that was not valid. It must result in a command name, a script block, or a CommandInfo object.`, 'BadExpression', 'InvalidOperation'),
+  variableIsUndefined: (name: string) =>
+    runtimeError(`The variable '$${name}' cannot be retrieved because it has not been set.`, 'VariableIsUndefined', 'InvalidOperation', name),
+  propertyNotFoundStrict: (name: string) =>
+    runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists.`, 'PropertyNotFoundStrict', 'NotSpecified', null,
+      'System.Management.Automation.PropertyNotFoundException'),
   nullIndex: () => runtimeError('Index operation failed; the array index evaluated to null.', 'NullArrayIndex', 'InvalidOperation'),
   typeNotFound: (name: string) => runtimeError(`Unable to find type [${name}].`, 'TypeNotFound', 'InvalidOperation', name),
   propertyNotFoundSet: (name: string) =>

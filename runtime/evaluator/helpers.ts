@@ -102,16 +102,22 @@ function envKey(name: string): string | undefined {
   return Object.keys(process.env).find((k) => k.toLowerCase() === lower);
 }
 
+/** Reading a variable that was never set: $null, or an error under Set-StrictMode. */
+function undefinedVariable(rt: Runtime, v: A.VarExpr): null {
+  if (rt.session.strictVersion() >= 1) throw Errors.variableIsUndefined(v.display);
+  return null;
+}
+
 export function readVariable(rt: Runtime, v: A.VarExpr): unknown {
   const s = rt.session;
   switch (v.scope) {
     case undefined: case 'local': case 'variable': case 'private': {
       if (v.name === '?') return s.lastSucceeded;
       const x = v.scope === 'local' ? s.current.vars.get(v.name) : s.current.lookup(v.name);
-      return x ? x.value : null;
+      return x ? x.value : undefinedVariable(rt, v);
     }
-    case 'global': return s.global.vars.get(v.name)?.value ?? null;
-    case 'script': return s.current.scriptScope.lookup(v.name)?.value ?? null;
+    case 'global': { const x = s.global.vars.get(v.name); return x ? x.value : undefinedVariable(rt, v); }
+    case 'script': { const x = s.current.scriptScope.lookup(v.name); return x ? x.value : undefinedVariable(rt, v); }
     case 'env': { const k = envKey(v.display); return k === undefined ? null : process.env[k] ?? null; }
     case 'function': return s.getFunction(v.name) ?? null;
     case 'using': throw Errors.notSupported('$using:');
@@ -158,6 +164,7 @@ export function getMemberValue(rt: Runtime, target: unknown, name: string, isSta
     if (!(target instanceof PSTypeRef)) throw runtimeError(`Unable to find type [${toPSString(target)}].`, 'TypeNotFound', 'InvalidOperation');
     return memberHostStatic(rt, target, name);
   }
+  if (rt.session.strictVersion() >= 2) return getMemberStrict(target, name);
   return getMember(target, name);
 }
 

@@ -27,6 +27,8 @@ export type ScopeKind = 'global' | 'script' | 'function' | 'block';
 export class Scope {
   readonly vars = new Map<string, Variable>();
   readonly functions = new Map<string, ScriptBlock>();
+  /** Set-StrictMode in this scope (0: off); undefined inherits the parent's. */
+  strictMode?: number;
   /** The nearest enclosing script (or global) scope, for $script:. */
   readonly scriptScope: Scope;
   constructor(readonly parent: Scope | null, readonly kind: ScopeKind) {
@@ -146,7 +148,15 @@ export class Session implements SessionVariables {
     if (list.length > 256) list.length = 256;
   }
 
+  /** The strict mode in effect (Set-StrictMode): the nearest scope that set one; 0 when off. */
+  strictVersion(): number {
+    for (let sc: Scope | null = this.current; sc; sc = sc.parent) if (sc.strictMode !== undefined) return sc.strictMode;
+    return 0;
+  }
+
   // ---------- SessionVariables ----------
+
+  setStrictMode(version: number): void { this.current.strictMode = version; }
 
   get(name: string): unknown {
     const { scope, key } = this.resolve(name);
