@@ -111,8 +111,8 @@ export function formatUnix(d: PSDateTime, f: string): string {
       case 'a': out += SHORT_DAYS[F.dayOfWeek]; break;
       case 'B': out += PSDateTime.monthName(F.month); break;
       case 'b': case 'h': out += SHORT_MONTHS[F.month - 1]; break;
-      case 'C': out += pad(Math.floor(F.year / 100)); break;
-      case 'c': out += `${SHORT_DAYS[F.dayOfWeek]} ${SHORT_MONTHS[F.month - 1]} ${String(F.day).padStart(2, ' ')} ${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)} ${F.year}`; break;
+      case 'C': out += String(Math.floor(F.year / 100)); break; // unpadded, as pwsh's own tests show (year 30: 0)
+      case 'c': out += `${SHORT_DAYS[F.dayOfWeek]} ${SHORT_MONTHS[F.month - 1]} ${String(F.day).padStart(2, ' ')} ${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)} ${String(F.year).padStart(4, '0')}`; break;
       case 'D': out += `${pad(F.month)}/${pad(F.day)}/${pad(F.year % 100)}`; break;
       case 'd': out += pad(F.day); break;
       case 'e': out += String(F.day).padStart(2, ' '); break;
@@ -141,7 +141,7 @@ export function formatUnix(d: PSDateTime, f: string): string {
       case 'w': out += String(F.dayOfWeek); break;
       case 'X': out += `${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)}`; break;
       case 'x': out += `${pad(F.month)}/${pad(F.day)}/${pad(F.year % 100)}`; break;
-      case 'Y': out += String(F.year); break;
+      case 'Y': out += String(F.year).padStart(4, '0'); break;
       case 'y': out += pad(F.year % 100); break;
       case 'Z': out += offsetText(off, 'zz'); break;
       case 'z': out += offsetText(off, 'zzz').replace(':', ''); break;

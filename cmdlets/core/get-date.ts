@@ -63,7 +63,15 @@ export class GetDateCommand extends Cmdlet {
     if (this.AsUTC) d = new PSDateTime(d.ms, 'Utc');
     if (this.UFormat !== undefined) { await this.writeObject(formatUnix(d, this.UFormat)); return; }
     if (this.Format !== undefined) {
-      try { await this.writeObject(formatDateTime(d, this.Format)); } catch (e) {
+      // GetDateCommand's named formats for file names; the Universal ones convert to UTC first.
+      let format = this.Format;
+      switch (format) {
+        case 'FileDate': format = 'yyyyMMdd'; break;
+        case 'FileDateUniversal': d = new PSDateTime(d.ms, 'Utc'); format = 'yyyyMMddZ'; break;
+        case 'FileDateTime': format = 'yyyyMMddTHHmmssffff'; break;
+        case 'FileDateTimeUniversal': d = new PSDateTime(d.ms, 'Utc'); format = 'yyyyMMddTHHmmssffffZ'; break;
+      }
+      try { await this.writeObject(formatDateTime(d, format)); } catch (e) {
         if (e instanceof DateFormatError) this.throwTerminatingError(this.error(e.message, 'System.FormatException', 'NotSpecified', null, 'System.FormatException'));
         throw e;
       }

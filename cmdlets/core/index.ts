@@ -51,6 +51,7 @@ export const coreCommandIndex: readonly CoreCommand[] = [
   lazy('Get-Random', U, () => import('./get-random.js'), 'GetRandomCommand'),
   lazy('Get-Variable', U, () => import('./get-variable.js'), 'GetVariableCommand'),
   lazy('Set-Variable', U, () => import('./set-variable.js'), 'SetVariableCommand'),
+  lazy('Set-StrictMode', C, () => import('./set-strictmode.js'), 'SetStrictModeCommand'),
   lazy('New-Variable', U, () => import('./new-variable.js'), 'NewVariableCommand'),
   lazy('Remove-Variable', U, () => import('./remove-variable.js'), 'RemoveVariableCommand'),
   lazy('Clear-Variable', U, () => import('./clear-variable.js'), 'ClearVariableCommand'),

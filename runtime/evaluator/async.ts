@@ -15,7 +15,9 @@ import {
 import {
   pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue, resolveTypeOrThrow,
   throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, positionOf, absorbStatementError, runBuffered, replay, type LValue,
+  variableReference, isRefCast,
 } from './helpers.js';
+import { valueReference } from './reference.js';
 
 /**
  * The asynchronous path: nodes that invoke commands (or may await) are walked here; their pure
@@ -239,6 +241,11 @@ export async function evalExpr(rt: CompileRuntime, e: A.Expr, src: string | unde
         const h = new PSHashtable(true);
         for (const [k, v] of e.expr.entries) { const key = await evalExpr(rt, k, src); const val = await evalStmtValue(rt, v, src); h.set(key, val === undefined ? null : val); }
         return tn === 'ordered' ? h : PSObject.custom(h.entries().map(([k, v]) => [toPSString(k), v] as const));
+      }
+      if (isRefCast(tn)) {
+        const target = e.expr;
+        if (target.kind === 'Var' && target.scope !== 'env' && target.scope !== 'function' && target.scope !== 'using') return variableReference(rt, target);
+        return valueReference(await evalExpr(rt, target, src));
       }
       const v = await evalExpr(rt, e.expr, src);
       if (tn === 'void' || tn === 'system.void') return undefined;

@@ -13,7 +13,9 @@ import { Errors } from './errors.js';
 import {
   type Runtime, type LValue, pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue,
   resolveTypeOrThrow, typeRef, throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, absorbStatementError,
+  variableReference, isRefCast,
 } from './helpers.js';
+import { valueReference } from './reference.js';
 
 /**
  * The synchronous path: pure nodes (no command invocation) compile once to closures, cached on the
@@ -226,6 +228,12 @@ function buildConvert(e: A.ConvertExpr, src: string | undefined): ExprFn {
       const table = h(rt) as PSHashtable;
       return PSObject.custom(table.entries().map(([k, v]) => [toPSString(k), v] as const));
     };
+  }
+  if (isRefCast(tn)) {
+    const target = e.expr;
+    if (target.kind === 'Var' && target.scope !== 'env' && target.scope !== 'function' && target.scope !== 'using') return (rt) => variableReference(rt, target);
+    const v = compileExpr(target, src);
+    return (rt) => valueReference(v(rt));
   }
   const x = compileExpr(e.expr, src);
   if (tn === 'void' || tn === 'system.void') return (rt) => { x(rt); return undefined; };

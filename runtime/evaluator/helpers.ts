@@ -5,7 +5,9 @@ import { ErrorRecord, RuntimeError, type ErrorPosition } from '../values/error-r
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal, PipelineStoppedSignal } from '../values/flow.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { toPSString, convertToType } from '../values/convert.js';
-import { getMember, setMember, getIndex, setIndex, exceptionOf, type MemberHost } from '../values/members.js';
+import { psReference } from './reference.js';
+import type { PSObject as PSRefObject } from '../values/psobject.js';
+import { getMember, getMemberStrict, setMember, getIndex, setIndex, exceptionOf, type MemberHost } from '../values/members.js';
 import { binary, iterate, type OperatorHooks } from './operators.js';
 import { PSException, PSTypeRef } from './value-types.js';
 import { resolveType, exceptionMatches, type TypeInfo } from './types.js';
@@ -100,6 +102,29 @@ function envKey(name: string): string | undefined {
   if (name in process.env) return name;
   const lower = name.toLowerCase();
   return Object.keys(process.env).find((k) => k.toLowerCase() === lower);
+}
+
+/**
+ * `[ref]$x`: a PSReference whose Value is the variable itself (TryParse and functions write back
+ * through it). The variable is found where it lives when the reference is made, as in PowerShell.
+ */
+export function variableReference(rt: Runtime, v: A.VarExpr): PSRefObject {
+  const s = rt.session;
+  if (!v.scope && (v.name === 'null' || v.name === 'true' || v.name === 'false' || v.name === '?')) {
+    return psReference(() => readVariable(rt, v), () => {});
+  }
+  let home = v.scope === 'global' ? s.global : v.scope === 'script' ? s.current.scriptScope : s.current;
+  if (!v.scope || v.scope === 'variable') {
+    for (let sc: typeof home | null = s.current; sc; sc = sc.parent) if (sc.vars.has(v.name)) { home = sc; break; }
+  }
+  const scope = home;
+  return psReference(() => scope.vars.get(v.name)?.value ?? null, (value) => scope.setKey(v.name, value === undefined ? null : value, v.display));
+}
+
+/** Is this cast `[ref]`? */
+export function isRefCast(typeName: string): boolean {
+  const n = typeName.toLowerCase();
+  return n === 'ref' || n === 'system.management.automation.psreference';
 }
 
 /** Reading a variable that was never set: $null, or an error under Set-StrictMode. */

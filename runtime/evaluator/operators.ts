@@ -3,7 +3,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock, type ScriptBlock } from '../values/scriptblock.js';
 import { toPSString, toBool, toNumber, convertToType, parseNumericString, roundHalfEven } from '../values/convert.js';
-import { PSChar, PSGuid, PSTypeRef, PSRegex, toJsRegex } from './value-types.js';
+import { PSChar, PSGuid, PSTypeRef, PSRegex, PSVersion, toJsRegex } from './value-types.js';
 import { resolveType, typeNameOf, isInstance, type TypeInfo } from './types.js';
 import { Errors, runtimeError } from './errors.js';
 import { formatComposite, formatNumber, formatDateTime, formatTimeSpan, FormatError } from './format.js';
@@ -259,6 +259,10 @@ export function equals(a: unknown, b: unknown, ci = true): boolean {
     return !!t && t.ticks === a.ticks;
   }
   if (a instanceof PSGuid) return stringEquals(a.value, toPSString(b), true);
+  if (a instanceof PSVersion) {
+    const v = b instanceof PSVersion ? b : tryConvert(b, 'version') as PSVersion | undefined;
+    return !!v && a.compareTo(v) === 0;
+  }
   if (a instanceof PSTypeRef) return b instanceof PSTypeRef && a.fullName === b.fullName;
   return false;
 }
@@ -275,8 +279,9 @@ function compareFailed(a: unknown, b: unknown, inner: RuntimeError | undefined):
 
 /** Ordering for -lt/-gt/-le/-ge and Sort-Object: negative, zero or positive. */
 export function compare(a: unknown, b: unknown, ci = true): number {
-  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
-  if (b === null || b === undefined) return 1;
+  // LanguagePrimitives.CompareObjectToNull: $null sits above negative numbers and below everything else.
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : typeof b === 'number' && b < 0 ? 1 : -1;
+  if (b === null || b === undefined) return typeof a === 'number' && a < 0 ? -1 : 1;
   if (typeof a === 'number') {
     if (typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
     const n = toNumber(b);
@@ -305,6 +310,11 @@ export function compare(a: unknown, b: unknown, ci = true): number {
     return Math.sign(a.ticks - t.ticks);
   }
   if (a instanceof PSGuid) return collatorCI.compare(a.value, toPSString(b));
+  if (a instanceof PSVersion) {
+    let v: PSVersion;
+    try { v = b instanceof PSVersion ? b : convertToType(b, resolveType('version')!) as PSVersion; } catch (e) { compareFailed(a, b, e as RuntimeError); }
+    return a.compareTo(v);
+  }
   compareFailed(a, b, undefined);
 }
 
@@ -343,8 +353,25 @@ export function wildcardToRegex(pattern: string, ci: boolean): RegExp {
 
 export function escapeRegex(s: string): string { return s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&'); }
 
+/** WildcardPattern rejects a `[` that no `]` closes (an escaped one, `` `[ ``, is a literal). */
+function checkWildcard(pattern: string): void {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '`') { i++; continue; }
+    if (c !== '[') continue;
+    const end = pattern.indexOf(']', i + 1);
+    if (end < 0) {
+      throw runtimeError(`The specified wildcard character pattern is not valid: ${pattern}`, 'RuntimeException', 'NotSpecified', null,
+        'System.Management.Automation.WildcardPatternException');
+    }
+    i = end;
+  }
+}
+
 export function like(a: unknown, pattern: unknown, ci: boolean): boolean {
-  return wildcardToRegex(toPSString(pattern), ci).test(toPSString(a));
+  const p = toPSString(pattern);
+  if (p.includes('[')) checkWildcard(p);
+  return wildcardToRegex(p, ci).test(toPSString(a));
 }
 
 /** Compiles a PowerShell regex operand, turning a bad pattern into PowerShell's RegexParseException record. */

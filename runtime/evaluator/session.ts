@@ -132,6 +132,8 @@ export class Session implements SessionVariables {
       Name: 'ConsoleHost', Version: VERSION, InstanceId: '00000000-0000-0000-0000-000000000000', CurrentCulture: 'en-US', CurrentUICulture: 'en-US',
     });
     def('Host', hostObj, true);
+    // $PSStyle: syncshell writes plain text, so output rendering is PlainText (scripts read and set it).
+    def('PSStyle', PSObject.typed('System.Management.Automation.PSStyle', { OutputRendering: 'PlainText', Reset: '\x1b[0m' }), true);
     for (const [k, v] of Object.entries(opts.variables ?? {})) def(k, v);
     conversionContext.ofs = () => {
       const v = this.current.lookup('ofs');

@@ -4,7 +4,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { ErrorRecord } from '../values/error-record.js';
 import { isScriptBlock } from '../values/scriptblock.js';
-import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex } from './value-types.js';
+import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from './value-types.js';
 import { listTypeName } from './collections.js';
 
 /**
@@ -21,6 +21,8 @@ export interface TypeInfo {
   readonly fullName: string;
   readonly category: TypeCategory;
   readonly element?: TypeInfo;
+  /** Dictionary[K,V]: the key type (element is the value type). */
+  readonly key?: TypeInfo;
   readonly enumValues?: readonly string[];
   /** Base type for exception hierarchies (catch [System.Exception] catches all). */
   readonly base?: string;
@@ -78,6 +80,10 @@ add(T('System.DateTimeKind', 'enum', { enumValues: ['Unspecified', 'Utc', 'Local
 add(T('System.DayOfWeek', 'enum', { enumValues: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] }));
 add(T('System.StringSplitOptions', 'enum', { enumValues: ['None', 'RemoveEmptyEntries', 'TrimEntries'] }));
 add(T('System.Management.Automation.ErrorCategory', 'enum', { enumValues: [] }));
+add(T('System.StringComparison', 'enum', { enumValues: ['CurrentCulture', 'CurrentCultureIgnoreCase', 'InvariantCulture', 'InvariantCultureIgnoreCase', 'Ordinal', 'OrdinalIgnoreCase'] }));
+add(T('System.ConsoleColor', 'enum', { enumValues: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'] }));
+add(T('System.Enum', 'static'), 'enum');
+add(T('System.Management.Automation.PSReference', 'other'), 'ref');
 // classes with static members only
 for (const n of ['System.Math', 'System.Convert', 'System.Text.Encoding', 'System.Security.Cryptography.SHA256',
   'System.Security.Cryptography.SHA1', 'System.Security.Cryptography.SHA384', 'System.Security.Cryptography.SHA512', 'System.Security.Cryptography.MD5',
@@ -165,9 +171,31 @@ export function resolveType(name: string): TypeInfo | undefined {
     return info;
   }
   const d = /^(?:system\.collections\.generic\.)?dictionary\[(.+)\]$/.exec(key);
-  if (d) return T('System.Collections.Generic.Dictionary`2', 'hashtable');
+  if (d) {
+    const args = splitTypeArgs(d[1]!);
+    const k = args.length === 2 ? resolveType(args[0]!) : undefined;
+    const v = args.length === 2 ? resolveType(args[1]!) : undefined;
+    if (!k || !v) return undefined;
+    const info = T(`System.Collections.Generic.Dictionary\`2[[${k.fullName}],[${v.fullName}]]`, 'hashtable', { key: k, element: v });
+    table.set(info.fullName.toLowerCase(), info);
+    return info;
+  }
   if (/^(system\.)?nullable\[(.+)\]$/.test(key)) return resolveType(key.replace(/^(system\.)?nullable\[(.+)\]$/, '$2'));
   return undefined;
+}
+
+/** `string,int` / `string,List[int]` → its type arguments (commas inside brackets stay). */
+function splitTypeArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0, cur = '';
+  for (const c of text) {
+    if (c === '[') depth++;
+    else if (c === ']') depth--;
+    if (c === ',' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += c;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim().replace(/^\[(.*)\]$/, '$1'));
 }
 
 export const Types = {
@@ -190,11 +218,17 @@ export function typeNameOf(v: unknown): string {
   if (Array.isArray(v)) return listTypeName(v) ?? 'System.Object[]';
   if (v instanceof Uint8Array) return 'System.Byte[]';
   if (v instanceof PSObject) return v.typeNames[0] ?? 'System.Management.Automation.PSCustomObject';
-  if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  if (v instanceof PSHashtable) {
+    // A generic Dictionary (evaluator/dictionary.ts) carries its own type.
+    const generic = (v as { type?: TypeInfo }).type;
+    if (generic) return generic.fullName;
+    return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  }
   if (v instanceof PSDateTime) return 'System.DateTime';
   if (v instanceof PSTimeSpan) return 'System.TimeSpan';
   if (v instanceof PSChar) return 'System.Char';
   if (v instanceof PSGuid) return 'System.Guid';
+  if (v instanceof PSVersion) return 'System.Version';
   if (v instanceof PSTypeRef) return 'System.RuntimeType';
   if (v instanceof PSException) return v.typeName;
   if (v instanceof PSRegex) return 'System.Text.RegularExpressions.Regex';
@@ -236,6 +270,7 @@ export function isInstance(v: unknown, t: TypeInfo): boolean {
     case 'datetime': return v instanceof PSDateTime;
     case 'timespan': return v instanceof PSTimeSpan;
     case 'guid': return v instanceof PSGuid;
+    case 'version': return v instanceof PSVersion;
     case 'regex': return v instanceof PSRegex;
     case 'array':
       if (t.element) {
@@ -244,8 +279,14 @@ export function isInstance(v: unknown, t: TypeInfo): boolean {
       }
       return (Array.isArray(v) && listTypeName(v) === undefined) || v instanceof Uint8Array;
     case 'arraylist': case 'list': return Array.isArray(v) && listTypeName(v) !== undefined && (t.category === 'arraylist' ? listTypeName(v) === t.fullName : listTypeName(v)!.startsWith('System.Collections.Generic.'));
-    case 'hashtable': return v instanceof PSHashtable && (!v.ordered || t.fullName !== 'System.Collections.Hashtable');
-    case 'ordered': return v instanceof PSHashtable && v.ordered;
+    case 'hashtable': {
+      if (!(v instanceof PSHashtable)) return false;
+      const generic = (v as { type?: TypeInfo }).type;
+      if (t.key) return generic?.fullName === t.fullName;
+      if (generic) return t.fullName === 'System.Collections.IDictionary';
+      return !v.ordered || t.fullName !== 'System.Collections.Hashtable';
+    }
+    case 'ordered': return v instanceof PSHashtable && v.ordered && !(v as { type?: TypeInfo }).type;
     case 'psobject': return v instanceof PSObject;
     case 'pscustomobject': return v instanceof PSObject && v.isCustom;
     case 'scriptblock': return isScriptBlock(v);

@@ -26,6 +26,34 @@ export class PSGuid {
   }
 }
 
+/** System.Version: major.minor[.build[.revision]]; a missing part is -1, as .NET keeps it. */
+export class PSVersion {
+  readonly psTypeName = 'System.Version';
+  constructor(readonly major: number, readonly minor: number, readonly build = -1, readonly revision = -1) {}
+  toString(fieldCount?: number): string {
+    const parts = [this.major, this.minor, this.build, this.revision].filter((x) => x >= 0);
+    return parts.slice(0, fieldCount ?? parts.length).join('.');
+  }
+  compareTo(o: PSVersion): number {
+    const a = [this.major, this.minor, this.build, this.revision], b = [o.major, o.minor, o.build, o.revision];
+    for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+    return 0;
+  }
+  /** Version.Parse: two to four non-negative integers; the .NET exception message when it fails. */
+  static parse(s: string): PSVersion | string {
+    const parts = s.trim().split('.');
+    if (parts.length < 2 || parts.length > 4) return "Version string portion was too short or too long. (Parameter 'input')";
+    const n: number[] = [];
+    for (const p of parts) {
+      if (!/^\s*\+?\d+\s*$/.test(p)) return `The input string '${p}' was not in a correct format.`;
+      const x = Number(p);
+      if (x > 2147483647) return 'Value was either too large or too small for an Int32.';
+      n.push(x);
+    }
+    return new PSVersion(n[0]!, n[1]!, n[2] ?? -1, n[3] ?? -1);
+  }
+}
+
 /** A .NET type as a value: `[int]`, `$x.GetType()`. */
 export class PSTypeRef {
   constructor(readonly fullName: string, readonly key: string) {}

@@ -34,6 +34,14 @@ export function registerBuiltinViews(): void {
     { label: 'TotalMilliseconds', value: ts((t) => t.ticks / PSTimeSpan.TicksPerMs) },
   ]));
 
+  // DotNetTypes.format.ps1xml's System.Version table.
+  registerView('System.Version', tableView([
+    { label: 'Major', property: 'Major', width: 6 },
+    { label: 'Minor', property: 'Minor', width: 6 },
+    { label: 'Build', property: 'Build', width: 6 },
+    { label: 'Revision', property: 'Revision', width: 8 },
+  ]));
+
   // Enumerating a hashtable for display yields DictionaryEntry objects.
   registerView('System.Collections.DictionaryEntry', tableView([
     { label: 'Name', property: 'Name', width: 30 },

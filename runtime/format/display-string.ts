@@ -9,6 +9,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock } from '../values/scriptblock.js';
 import { PSChar } from '../evaluator/value-types.js';
+import { PSDictionary } from '../evaluator/dictionary.js';
 import { formatNumber } from './number-format.js';
 import { propertiesOf } from './object-properties.js';
 
@@ -32,6 +33,7 @@ export function typeNamesOf(v: unknown): string[] {
       }
       return ['System.Double', 'System.ValueType', 'System.Object'];
   }
+  if (v instanceof PSDictionary) return [v.type.fullName, 'System.Object'];
   if (v instanceof PSHashtable) {
     return v.ordered
       ? ['System.Collections.Specialized.OrderedDictionary', 'System.Object']
@@ -83,8 +85,15 @@ export function isFloatingPoint(v: unknown): v is number | PSObject {
 export function displayEnumerable(v: unknown): unknown[] | undefined {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v);
+  if (v instanceof PSDictionary) return v.entries().map(([k, val]) => keyValuePair(v, k, val));
   if (v instanceof PSHashtable) return v.entries().map(([k, val]) => dictionaryEntry(k, val));
   return undefined;
+}
+
+/** KeyValuePair[K,V], as enumerating a generic Dictionary yields it. */
+function keyValuePair(d: PSDictionary, key: unknown, value: unknown): PSObject {
+  const args = d.type.fullName.slice(d.type.fullName.indexOf('['));
+  return PSObject.typed(['System.Collections.Generic.KeyValuePair`2' + args, 'System.ValueType'], { Key: key, Value: value });
 }
 
 /** System.Collections.DictionaryEntry, as enumerating a hashtable yields it. */

@@ -7,6 +7,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { PSCredential } from '../values/secure-string.js';
 import { safeGet } from './display-string.js';
+import { PSVersion, PSGuid } from '../evaluator/value-types.js';
 
 export interface DisplayProperty { readonly name: string; get(): unknown }
 
@@ -38,6 +39,12 @@ export function propertiesOf(v: unknown): DisplayProperty[] {
       ['DateTime', v.toLongString()],
     ] as [string, unknown][]).map(([name, value]) => ({ name, get: () => value }));
   }
+  if (v instanceof PSVersion) {
+    return ([['Major', v.major], ['Minor', v.minor], ['Build', v.build], ['Revision', v.revision],
+      ['MajorRevision', v.revision < 0 ? -1 : v.revision >> 16], ['MinorRevision', v.revision < 0 ? -1 : v.revision & 0xffff]] as [string, number][])
+      .map(([name, value]) => ({ name, get: () => value }));
+  }
+  if (v instanceof PSGuid) return [{ name: 'Guid', get: () => v.value }];
   if (isPlainRecord(v)) return Object.keys(v).map((name) => ({ name, get: () => v[name] }));
   if (v instanceof PSCredential) {
     return [{ name: 'UserName', get: () => v.userName }, { name: 'Password', get: () => v.password }];

@@ -811,7 +811,8 @@ export class Parser {
       if (!n.spaceBefore && (this.isPunct(n, '::') || this.isPunct(n, '.'))) {
         return this.parsePostfix({ kind: 'TypeLit', type, start: type.start, end: type.end, pure: true });
       }
-      if (this.startsOperand(n)) {
+      // In an argument list the comma separates arguments: `M([T], x)` passes the type, it casts nothing.
+      if (this.startsOperand(n) && !(this.noComma && this.isPunct(n, ','))) {
         const operand = this.parseUnary();
         if (operand) return { kind: 'Convert', type, expr: operand, start: type.start, end: operand.end, pure: true };
       }

@@ -9,7 +9,7 @@ import { PSTimeSpan } from './timespan.js';
 import { ErrorRecord, RuntimeError } from './error-record.js';
 import { isScriptBlock } from './scriptblock.js';
 import type { TypeSpec } from '../commands/types.js';
-import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex } from '../evaluator/value-types.js';
+import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../evaluator/value-types.js';
 import { resolveType, typeNameOf, isInt32, type TypeInfo } from '../evaluator/types.js';
 import { numberToString, formatG15, formatDateTime } from '../evaluator/format.js';
 import { Errors } from '../evaluator/errors.js';
@@ -55,6 +55,7 @@ export function objectToString(v: unknown): string {
   }
   if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
   if (v instanceof PSDateTime) return formatDateTime(v, 'MM/dd/yyyy HH:mm:ss');
+  if (v instanceof PSVersion) return v.toString();
   if (v instanceof PSTimeSpan || v instanceof PSChar || v instanceof PSGuid || v instanceof PSTypeRef || v instanceof PSRegex) return v.toString();
   if (v instanceof PSException) return v.message;
   if (v instanceof ErrorRecord) return v.message;
@@ -197,7 +198,10 @@ export function parseDateTime(s: string): PSDateTime | undefined {
     let off = 0;
     if (zone.toUpperCase() !== 'Z') { const zm = /([+-])(\d{2}):?(\d{2})/.exec(zone)!; off = (zm[1] === '-' ? -1 : 1) * (+zm[2]! * 60 + +zm[3]!); }
     // A zoned string becomes local time, as DateTime.Parse does.
-    return new PSDateTime(Date.UTC(y, mo - 1, d, h, mi, sec, ms) - off * 60000, 'Local');
+    // Date.UTC reads years 0-99 as 19xx; set the full year instead.
+    const utc = new Date(Date.UTC(2000, mo - 1, d, h, mi, sec, ms));
+    utc.setUTCFullYear(y);
+    return new PSDateTime(utc.getTime() - off * 60000, 'Local');
   }
   const local = new Date(y, mo - 1, d, h, mi, sec, ms);
   local.setFullYear(y);
@@ -360,7 +364,13 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
       if (v instanceof ErrorRecord) return v;
       failType(v, t.fullName);
     // eslint-disable-next-line no-fallthrough
-    case 'uri': case 'version':
+    case 'version': {
+      if (v === null || v instanceof PSVersion) return v;
+      const parsed = PSVersion.parse(toPSString(v));
+      if (typeof parsed === 'string') fail(v, t.fullName, parsed, 'InvalidCastParseTargetInvocation');
+      return parsed;
+    }
+    case 'uri':
       return typeof v === 'string' || v === null ? v : toPSString(v);
     default:
       if (v === null) return null;

@@ -13,8 +13,10 @@ import { PSDateTime, type DateTimeKind } from './datetime.js';
 import { PSTimeSpan } from './timespan.js';
 import { ErrorRecord, RuntimeError, isErrorCategory } from './error-record.js';
 import { isScriptBlock, type ScriptBlock, type MaybePromise } from './scriptblock.js';
+import { setReference } from '../evaluator/reference.js';
+import { PSDictionary } from '../evaluator/dictionary.js';
 import { toPSString, toBool, toNumber, convertToType, roundHalfEven, parseDateTime, parseTimeSpan, objectToString } from './convert.js';
-import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex } from '../evaluator/value-types.js';
+import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../evaluator/value-types.js';
 import { resolveType, typeNameOf, type TypeInfo } from '../evaluator/types.js';
 import { Errors, runtimeError } from '../evaluator/errors.js';
 import { formatNumber, formatDateTime, formatTimeSpan, formatComposite, FormatError, doubleToString } from '../evaluator/format.js';
@@ -166,6 +168,17 @@ function instanceProperty(v: unknown, name: string): unknown {
     return NONE;
   }
   if (v instanceof PSGuid) return n === 'guid' ? v.value : NONE;
+  if (v instanceof PSVersion) {
+    switch (n) {
+      case 'major': return v.major;
+      case 'minor': return v.minor;
+      case 'build': return v.build;
+      case 'revision': return v.revision;
+      case 'majorrevision': return v.revision < 0 ? -1 : v.revision >> 16;
+      case 'minorrevision': return v.revision < 0 ? -1 : v.revision & 0xffff;
+    }
+    return NONE;
+  }
   if (v instanceof PSChar) return NONE;
   if (v instanceof PSTypeRef) {
     switch (n) {
@@ -320,6 +333,19 @@ export function getMember(v: unknown, name: string): unknown {
   return null;
 }
 
+/**
+ * `$value.Name` under Set-StrictMode -Version 2 or later: a property that is not there is an error
+ * on a single object (dictionaries answer for any key; collections enumerate their members).
+ */
+export function getMemberStrict(v: unknown, name: string): unknown {
+  if (v === null || v === undefined || v instanceof PSHashtable || isEnumerable(v)) return getMember(v, name);
+  const r = instanceProperty(v, name);
+  if (r !== NONE) return r;
+  const n = name.toLowerCase();
+  if (n === 'count' || n === 'length') return 1;
+  throw Errors.propertyNotFoundStrict(name);
+}
+
 export function setMember(v: unknown, name: string, value: unknown): void {
   if (v === null || v === undefined) throw runtimeError(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, 'PropertyNotFound', 'InvalidOperation');
   if (v instanceof PSHashtable) { v.set(name, value); return; }
@@ -397,6 +423,12 @@ function builtinMethod(v: unknown, n: string, name: string, args: unknown[], hos
   if (v instanceof PSChar) {
     if (n === 'tostring') return v.toString();
     if (n === 'compareto') return compare(v, args[0], false);
+    return NONE;
+  }
+  if (v instanceof PSVersion) {
+    if (n === 'tostring') return v.toString(args.length ? int(args[0]) : undefined);
+    if (n === 'compareto') return compare(v, args[0]);
+    if (n === 'equals') return equals(v, args[0], false);
     return NONE;
   }
   if (v instanceof PSGuid) {
@@ -641,9 +673,19 @@ function hashtableMethod(h: PSHashtable, n: string, name: string, args: unknown[
     case 'add':
       needArgs(name, args, 2);
       if (args[0] === null || args[0] === undefined) throw argError(name, 2, "Key cannot be null. (Parameter 'key')", 'System.ArgumentNullException');
+      if (h instanceof PSDictionary) {
+        try { h.add(args[0], args[1]); } catch (e) { throw argError(name, 2, e instanceof RuntimeError ? e.record.message : (e as Error).message); }
+        return undefined;
+      }
       if (h.has(args[0])) throw argError(name, 2, `Item has already been added. Key in dictionary: '${str(args[0])}'  Key being added: '${str(args[0])}'`);
       h.set(args[0], args[1]);
       return undefined;
+    case 'trygetvalue': {
+      needArgs(name, args, 2);
+      const found = h.has(args[0]);
+      setReference(args[1], found ? h.get(args[0]) : null);
+      return found;
+    }
     case 'remove': needArgs(name, args, 1); h.delete(args[0]); return undefined;
     case 'clear': h.clear(); return undefined;
     case 'clone': return h.clone();
@@ -827,8 +869,31 @@ function numericStatics(t: TypeInfo, n: string, args: unknown[] | undefined): un
   if (n === 'parse') return convertToType(str(args[0]), t);
   if (n === 'isnan') return Number.isNaN(toNumber(args[0]));
   if (n === 'isinfinity') return !Number.isFinite(toNumber(args[0])) && !Number.isNaN(toNumber(args[0]));
-  if (n === 'tryparse') throw Errors.notSupported('[ref] arguments (TryParse)');
+  if (n === 'tryparse') {
+    needArgs('TryParse', args, 2);
+    const parsed = tryParseNumber(str(args[0]), t);
+    setReference(args[1], parsed ?? 0);
+    return parsed !== undefined;
+  }
   return NONE;
+}
+
+/**
+ * .NET's TryParse for a numeric type: integers take an optional sign and digits (blanks around
+ * allowed); floating types also take a fraction, an exponent and thousands separators.
+ */
+function tryParseNumber(text: string, t: TypeInfo): number | undefined {
+  const integral = !['double', 'single', 'decimal'].includes(t.category);
+  const s = text.trim();
+  if (integral) {
+    if (!/^[+-]?\d+$/.test(s)) return undefined;
+    const v = Number(s);
+    try { return convertToType(v, t) as number; } catch { return undefined; }
+  }
+  if (/^[+-]?(infinity|∞)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^nan$/i.test(s)) return NaN;
+  if (!/^[+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return undefined;
+  return Number(s.replace(/,/g, ''));
 }
 
 /** Static property `[Type]::Name`. */
@@ -918,9 +983,39 @@ export function invokeStaticMethod(t: PSTypeRef, name: string, args: unknown[], 
   throw Errors.methodNotFound(t.fullName, name);
 }
 
+/** The enum type a [System.Enum] static method is asked about (its first argument). */
+function enumArg(name: string, v: unknown): TypeInfo {
+  const info = v instanceof PSTypeRef ? resolveType(v.fullName) : typeof v === 'string' ? resolveType(v) : undefined;
+  if (!info || info.category !== 'enum') {
+    throw argError(name, 1, `Type provided must be an Enum. (Parameter 'enumType')`, 'System.ArgumentException');
+  }
+  return info;
+}
+
 function staticMethod(key: string, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   const x = () => toNumber(args[0], 'System.Double');
   switch (key) {
+    case 'system.enum':
+      switch (n) {
+        // Enum values are their names here, so GetValues and GetNames agree.
+        case 'getnames': case 'getvalues': needArgs(name, args, 1); return [...(enumArg(name, args[0]).enumValues ?? [])];
+        case 'isdefined': {
+          needArgs(name, args, 2);
+          const values = enumArg(name, args[0]).enumValues ?? [];
+          const v = args[1];
+          return typeof v === 'number' ? values[v] !== undefined : values.includes(str(v));
+        }
+        case 'parse': {
+          needArgs(name, args, 2, 3);
+          const info = enumArg(name, args[0]);
+          const text = str(args[1]);
+          const ignoreCase = args.length > 2 && toBool(args[2]);
+          const hit = (info.enumValues ?? []).find((e) => (ignoreCase ? e.toLowerCase() === text.toLowerCase() : e === text));
+          if (hit === undefined) throw argError(name, args.length, `Requested value '${text}' was not found.`, 'System.ArgumentException');
+          return hit;
+        }
+      }
+      break;
     case 'system.math':
       switch (n) {
         case 'round': needArgs(name, args, 1, 2, 3); return mathRound(args);
@@ -1176,7 +1271,7 @@ export function newObject(typeName: string, args: unknown[], host: MemberHost = 
   const key = info.fullName.toLowerCase();
   switch (info.category) {
     case 'arraylist': case 'list': return makeList(info.fullName, args.length && typeof args[0] !== 'number' ? iterate(args[0]) : []);
-    case 'hashtable': return new PSHashtable();
+    case 'hashtable': return info.key ? new PSDictionary(info) : new PSHashtable();
     case 'ordered': return new PSHashtable(true);
     case 'pscustomobject': case 'psobject': return new PSObject();
     case 'object': return new PSObject(['System.Object']);
