@@ -44,7 +44,8 @@ export const T = {
   Uri: t('uri', 'System.Uri'),
   Version: t('version', 'System.Version'),
   array(element: TypeSpec): TypeSpec { return { kind: element.kind, name: `${element.name}[]`, element }; },
-  nullable(inner: TypeSpec): TypeSpec { return { ...inner, nullable: true, name: `System.Nullable\`1[[${inner.name}]]` }; },
+  /** Nullable[T]: conversion errors name T, as PowerShell's do (it converts to the underlying type). */
+  nullable(inner: TypeSpec): TypeSpec { return { ...inner, nullable: true }; },
   enum(name: string, values: readonly string[]): TypeSpec { return { kind: 'enum', name, enumValues: values }; },
 } as const;
 

@@ -96,6 +96,11 @@ export class Lexer {
     if (isDigit(c) || (c === '.' && isDigit(this.ch(1)))) {
       const n = this.scanNumberToken(start, false);
       if (n) return n;
+      // Digits run into letters or `_` (`1_000`, `7zip`): not a number but a generic token, i.e. a command name.
+      if (isDigit(c)) {
+        while (this.pos < this.src.length && isIdentChar(this.ch())) this.pos++;
+        return this.tok('Word', start, { value: this.src.slice(start, this.pos) });
+      }
     }
     if (c === '$') return this.scanDollar(start);
     if (c === '@') {
