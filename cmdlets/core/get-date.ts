@@ -77,6 +77,12 @@ export class GetDateCommand extends Cmdlet {
       }
       return;
     }
+    // Get-Date's DateTime carries a DisplayHint note that the DateTime view reads (date, time, or both).
+    if (this.DisplayHint !== undefined && this.DisplayHint !== 'DateTime') {
+      const hinted = new PSDateTime(d.ms, d.kind);
+      Object.defineProperty(hinted, 'displayHint', { value: this.DisplayHint, enumerable: false });
+      d = hinted;
+    }
     await this.writeObject(d);
   }
 

@@ -4,6 +4,7 @@ import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
+import { PSDictionary, resolveType } from '../../runtime/evaluator/index.js';
 import { toPSString, typeNameOf, isEnumerable, enumerate } from './lang.js';
 import { PropertyArgumentError, type PropertyExpression } from './property-expression.js';
 import { entryComparer, expandWildcards, keysOf, parseSortProperties, type OrderEntry } from './order-by.js';
@@ -108,7 +109,8 @@ export class GroupObjectCommand extends Cmdlet {
     }
     if (groups.length === 0) return;
     if (this.AsHashTable) {
-      const h = new PSHashtable();
+      // -CaseSensitive keys the table case-sensitively, so 'Bill' and 'bill' stay two entries.
+      const h = this.CaseSensitive ? new PSDictionary(resolveType('hashtable')!) : new PSHashtable();
       for (const g of groups) {
         const key = this.AsString ? groupName(g.head) : g.head.keys[0]?.value;
         if (key === null || key === undefined) continue;

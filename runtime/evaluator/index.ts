@@ -16,7 +16,8 @@ export {
   dictionaryEntry, PSEncoding, PSHashAlgorithm, type MemberHost,
 } from '../values/members.js';
 export { enumerate, iterate, isEnumerable, equals, compare, like, wildcardToRegex, binary, unary, formatOne } from './operators.js';
-export { PSChar, PSGuid, PSTypeRef, PSException, PSRegex } from './value-types.js';
+export { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from './value-types.js';
+export { PSDictionary } from './dictionary.js';
 export { resolveType, registerType, typeNameOf, isInstance, type TypeInfo } from './types.js';
 export { formatNumber, formatDateTime, formatTimeSpan, formatG15, numberToString } from './format.js';
 export { makeList, isList } from './collections.js';

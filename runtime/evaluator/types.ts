@@ -283,7 +283,7 @@ export function isInstance(v: unknown, t: TypeInfo): boolean {
       if (!(v instanceof PSHashtable)) return false;
       const generic = (v as { type?: TypeInfo }).type;
       if (t.key) return generic?.fullName === t.fullName;
-      if (generic) return t.fullName === 'System.Collections.IDictionary';
+      if (generic) return t.fullName === 'System.Collections.IDictionary' || generic.fullName === t.fullName;
       return !v.ordered || t.fullName !== 'System.Collections.Hashtable';
     }
     case 'ordered': return v instanceof PSHashtable && v.ordered && !(v as { type?: TypeInfo }).type;

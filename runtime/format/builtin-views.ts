@@ -8,6 +8,16 @@ import { registerView, tableView, listView } from './views.js';
 
 let registered = false;
 
+/** The DateTime view: long date and long time, or only one of them when Get-Date -DisplayHint asked. */
+function dateTimeDisplay(d: PSDateTime): string {
+  const hint = (d as { displayHint?: string }).displayHint;
+  const full = d.toLongString();
+  const cut = full.lastIndexOf(' ', full.lastIndexOf(' ') - 1);
+  if (hint === 'Date') return full.slice(0, cut);
+  if (hint === 'Time') return full.slice(cut + 1);
+  return full;
+}
+
 export function registerBuiltinViews(): void {
   if (registered) return;
   registered = true;
@@ -16,7 +26,7 @@ export function registerBuiltinViews(): void {
   registerView('System.DateTime', {
     kind: 'custom',
     name: 'DateTime',
-    render: (o) => [o instanceof PSDateTime ? o.toLongString() : String(o)],
+    render: (o) => [o instanceof PSDateTime ? dateTimeDisplay(o) : String(o)],
   });
 
   const ts = (f: (t: PSTimeSpan) => number) => (o: unknown) => (o instanceof PSTimeSpan ? f(o) : null);

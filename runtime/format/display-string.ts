@@ -33,7 +33,7 @@ export function typeNamesOf(v: unknown): string[] {
       }
       return ['System.Double', 'System.ValueType', 'System.Object'];
   }
-  if (v instanceof PSDictionary) return [v.type.fullName, 'System.Object'];
+  if (v instanceof PSDictionary && v.type.key) return [v.type.fullName, 'System.Object'];
   if (v instanceof PSHashtable) {
     return v.ordered
       ? ['System.Collections.Specialized.OrderedDictionary', 'System.Object']
@@ -85,7 +85,7 @@ export function isFloatingPoint(v: unknown): v is number | PSObject {
 export function displayEnumerable(v: unknown): unknown[] | undefined {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v);
-  if (v instanceof PSDictionary) return v.entries().map(([k, val]) => keyValuePair(v, k, val));
+  if (v instanceof PSDictionary && v.type.key) return v.entries().map(([k, val]) => keyValuePair(v, k, val));
   if (v instanceof PSHashtable) return v.entries().map(([k, val]) => dictionaryEntry(k, val));
   return undefined;
 }

@@ -547,6 +547,8 @@ export class Parser {
       return n === undefined || isWhitespace(n) || n === '$' || n === '{' || n === '(' || isSingleQuote(n) || isDoubleQuote(n) || n === '\\' || n === '/' || n === '.' || isIdentStart(n);
     }
     if (isIdentStart(c) || c === '\\' || c === '/' || c === '~' || c === '%' || c === '?' || c === '*' || c === '_') return true;
+    // Digits that do not make a number (`1_000`, `7zip`) are a command name, as the lexer reads them.
+    if (isDigit(c)) { const t = this.peek(); return t.kind === 'Word' && t.start === p; }
     if (isDash(c)) return isIdentStart(n) && !this.peekIsOperatorWord(p);
     return false;
   }

@@ -50,7 +50,8 @@ export function objectToString(v: unknown): string {
     if (v.toStringImpl) return v.toStringImpl();
     const m = v.method('ToString');
     if (m) return toPSString(m.impl([]));
-    if (v.isCustom) return '@{' + v.properties().map((p) => `${p.name}=${elementString(p.get())}`).join('; ') + '}';
+    // A PSCustomObject prints as @{...}, Select-Object's Selected.* ones included.
+    if (v.isCustom || v.typeNames.includes(PSObject.customTypeName)) return '@{' + v.properties().map((p) => `${p.name}=${elementString(p.get())}`).join('; ') + '}';
     return v.typeNames[0] ?? '';
   }
   if (v instanceof PSHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
