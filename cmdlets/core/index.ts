@@ -27,6 +27,7 @@ export const coreCommandIndex: readonly CoreCommand[] = [
   lazy('Sort-Object', U, () => import('./sort-object.js'), 'SortObjectCommand'),
   lazy('Group-Object', U, () => import('./group-object.js'), 'GroupObjectCommand'),
   lazy('Measure-Object', U, () => import('./measure-object.js'), 'MeasureObjectCommand'),
+  lazy('New-Object', U, () => import('./new-object.js'), 'NewObjectCommand'),
   lazy('Compare-Object', U, () => import('./compare-object.js'), 'CompareObjectCommand'),
   lazy('Tee-Object', U, () => import('./tee-object.js'), 'TeeObjectCommand'),
   lazy('Get-Member', U, () => import('./get-member.js'), 'GetMemberCommand'),

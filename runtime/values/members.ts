@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as nodePath from 'node:path';
 import * as os from 'node:os';
 import { PSObject } from './psobject.js';
+import { PSCredential, SecureString } from './secure-string.js';
 import { PSHashtable } from './hashtable.js';
 import { PSDateTime, type DateTimeKind } from './datetime.js';
 import { PSTimeSpan } from './timespan.js';
@@ -1287,6 +1288,14 @@ export function newObject(typeName: string, args: unknown[], host: MemberHost = 
       const x = new Date(y!, mo! - 1, d!, h, mi, s);
       x.setFullYear(y!);
       return new PSDateTime(x.getTime(), kindArg ? ((kindArg as string).toLowerCase() === 'local' ? 'Local' : 'Unspecified') : 'Unspecified');
+    }
+    case 'credential': {
+      // PSCredential(string userName, SecureString password): the password must already be a SecureString.
+      if (args.length !== 2 || !(args[1] instanceof SecureString)) {
+        throw runtimeError(
+          `Cannot find an overload for "PSCredential" and the argument count: "${args.length}".`, 'ConstructorNotFound', 'InvalidOperation');
+      }
+      return new PSCredential(str(args[0]), args[1]);
     }
     case 'timespan': {
       const nums = args.map((a) => toNumber(a));
