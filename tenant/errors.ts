@@ -139,6 +139,8 @@ export const syncApi = {
   notYetEffective: () => new GraphError(403, 'AccessDenied', 'Access Denied. The Directory Synchronization Accounts role of this account is not effective yet; a re-created account can take up to 15 minutes to take effect.'),
   adminRequired: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation. A Hybrid Identity Administrator or Global Administrator is required.'),
   badExport: (message: string) => new GraphError(400, 'Request_BadRequest', message),
+  connectorRequired: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation. Only the directory synchronization account (Directory Synchronization Accounts role) can provision the Connect Sync application.'),
+  notOwnApplication: (name: string, server: string) => new GraphError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation. The application '${name}' is not the Connect Sync application of server '${server}'.`),
   accountNotFound: (name: string) => new GraphError(404, 'Request_ResourceNotFound', `Resource '${name}' does not exist or one of its queried reference-property objects are not present.`),
 };
 

@@ -1,5 +1,6 @@
 import { authenticate, isGraphAudience, type Caller } from './graph/caller.js';
 import { Directory } from './directory.js';
+import { handleAppProvisioning } from './app-provisioning.js';
 import { graph, syncApi } from './errors.js';
 import { isoSeconds } from './encoding.js';
 import { graphJson, noContent, type RequestContext, type TenantResponse } from './http.js';
@@ -49,6 +50,7 @@ const OPS = new Set(['add', 'update', 'delete']);
  *   GET    /syncapi/v1.0/{tenant}/serviceAccounts     list Sync_ accounts (admin)
  *   POST   /syncapi/v1.0/{tenant}/serviceAccounts     create a connector account (admin; Add-ADSyncAADServiceAccount)
  *   DELETE /syncapi/v1.0/{tenant}/serviceAccounts/{name}  remove it (admin; Remove-ADSyncAADServiceAccount)
+ *   GET/POST /syncapi/v1.0/{tenant}/applicationProvisioning[/{appId}]  automatic onboarding (the legacy connector only)
  */
 export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: TenantDoc, parts: string[]): TenantResponse {
   const [op, key, extra] = parts;
@@ -93,6 +95,11 @@ export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: Te
       return out;
     });
     return graphJson(ctx, 200, { tenantId: doc.tenantId, exportedDateTime: isoSeconds(ctx.now), results });
+  }
+  if (op === 'applicationProvisioning') {
+    if (extra !== undefined) throw graph.segment(extra);
+    const caller = authenticate(doc, ctx, isAdSyncAudience(doc), ERRORS);
+    return handleAppProvisioning(directory, ctx, doc, caller, key);
   }
   if (op === 'serviceAccounts') {
     if (extra !== undefined) throw graph.segment(extra);

@@ -5,7 +5,7 @@ import {
 } from '../../tenant/index.js';
 import type { Clock } from '../../state/index.js';
 import type {
-  TenantGateway, Actor, AdminSession, ApplicationInfo, KeyCredentialInfo, CertificateUpload, AccessToken, CertificateSigner,
+  TenantGateway, Actor, ConnectorActor, AdminSession, ApplicationInfo, KeyCredentialInfo, CertificateUpload, AccessToken, CertificateSigner,
   ObjectChange, ExportResult,
 } from '../gateways.js';
 import { ConnectError, TenantAuthError, TenantRequestError, TenantUnreachableError } from '../errors.js';
@@ -19,6 +19,11 @@ const ROLE_VALUES: Record<string, string> = {
   [APP_ROLE.pwRegisterClientVersion]: 'PasswordWriteback.RegisterClientVersion.All',
   [APP_ROLE.pwRefreshClient]: 'PasswordWriteback.RefreshClient.All',
 };
+
+interface ProvisionedApp {
+  id: string; appId: string; displayName: string; assignedRoles: string[]; addedKeyId?: string | null;
+  keyCredentials: { keyId: string; thumbprint: string; displayName: string | null; startDateTime: string; endDateTime: string }[];
+}
 
 const b64url = (b: Uint8Array | string) => Buffer.from(b).toString('base64url');
 
@@ -98,7 +103,26 @@ export class MsalTenantGateway implements TenantGateway {
 
   private appPath(appId: string): string { return `/v1.0/applications(appId='${appId}')`; }
 
+  /**
+   * The legacy connector (automatic onboarding) has no Graph rights: its backend provisioning goes through the
+   * tenant's sync API route, with its own sync token (docs/connect.md). Admins and applications keep using Graph.
+   */
+  private static legacy(actor: Actor): actor is ConnectorActor { return actor.kind === 'connector' && !actor.signer; }
+  private get provisioningPath(): string { return `/syncapi/v1.0/${this.tenantId}/applicationProvisioning`; }
+
+  private async provision(actor: ConnectorActor, body: Record<string, unknown>): Promise<ProvisionedApp> {
+    return (await this.call(actor.accessToken, 'POST', this.provisioningPath, body)).body as ProvisionedApp;
+  }
+
+  private static info(p: ProvisionedApp): ApplicationInfo {
+    return {
+      appId: p.appId, objectId: p.id, displayName: p.displayName, assignedRoles: p.assignedRoles,
+      keyCredentials: p.keyCredentials.map((k) => ({ keyId: k.keyId, thumbprint: k.thumbprint.toUpperCase(), displayName: k.displayName ?? '', startDateTime: k.startDateTime, endDateTime: k.endDateTime })),
+    };
+  }
+
   async createApplication(actor: Actor, displayName: string): Promise<ApplicationInfo> {
+    if (MsalTenantGateway.legacy(actor)) return MsalTenantGateway.info(await this.provision(actor, { displayName }));
     const token = await this.graphToken(actor);
     const app = (await this.call(token, 'POST', '/v1.0/applications', { displayName, signInAudience: 'AzureADMyOrg' })).body as { id: string; appId: string; displayName: string };
     await this.call(token, 'POST', '/v1.0/servicePrincipals', { appId: app.appId });
@@ -106,6 +130,10 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async getApplication(actor: Actor, appId: string): Promise<ApplicationInfo | undefined> {
+    if (MsalTenantGateway.legacy(actor)) {
+      try { return MsalTenantGateway.info((await this.call(actor.accessToken, 'GET', `${this.provisioningPath}/${appId}`)).body as ProvisionedApp); }
+      catch (e) { if (e instanceof TenantRequestError && e.status === 404) return undefined; throw e; }
+    }
     const token = await this.graphToken(actor);
     let app;
     try { app = (await this.call(token, 'GET', this.appPath(appId))).body as { id: string; appId: string; displayName: string; keyCredentials: { keyId: string; customKeyIdentifier: string | null; displayName: string | null; startDateTime: string; endDateTime: string }[] }; }
@@ -137,6 +165,12 @@ export class MsalTenantGateway implements TenantGateway {
   async addKeyCredential(actor: Actor, appId: string, cert: CertificateUpload): Promise<KeyCredentialInfo> {
     const thumbprint = createHash('sha1').update(cert.der).digest('hex').toUpperCase();
     const key = Buffer.from(cert.der).toString('base64');
+    if (MsalTenantGateway.legacy(actor)) {
+      const p = await this.provision(actor, { appId, keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: cert.displayName } });
+      const k = p.keyCredentials.find((x) => x.keyId === p.addedKeyId);
+      if (!k) throw new ConnectError(`The certificate ${thumbprint} was not added to application ${appId}.`, 'KeyCredentialNotAdded', 'InvalidResult');
+      return { keyId: k.keyId, thumbprint, displayName: k.displayName ?? cert.displayName, startDateTime: k.startDateTime, endDateTime: k.endDateTime };
+    }
     if (actor.kind === 'connector' && actor.signer && actor.appObjectId) {
       // An application rolls its own keys with addKey and a proof signed by its current certificate (no permission needed).
       const s = actor.signer();
@@ -180,6 +214,11 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async assignAppRoles(actor: Actor, appId: string, roles: { resourceAppId: string; value: string }[]): Promise<void> {
+    if (MsalTenantGateway.legacy(actor)) {
+      // The route assigns exactly the interactive path's set: the sync role, plus the writeback roles when asked.
+      await this.provision(actor, { appId, passwordWriteback: roles.some((r) => r.resourceAppId === APP_ID.passwordReset) });
+      return;
+    }
     const token = await this.graphToken(actor);
     const client = (await this.call(token, 'GET', `/v1.0/servicePrincipals(appId='${appId}')?$select=id`)).body as { id: string };
     for (const role of roles) {

@@ -11,6 +11,7 @@ export type Completer = (line: string) => Promise<[string[], string]>;
 export class TerminalInput {
   readonly rl: readline.Interface;
   private masking = false;
+  private maskPrompt = '';
   private onInterrupt: (() => void) | undefined;
   private pendingReject: ((e: Error) => void) | undefined;
 
@@ -37,6 +38,8 @@ export class TerminalInput {
       if (!this.masking) { original(s); return; }
       // Keep the prompt and line control sequences; replace typed characters with '*'.
       if (s === '\r\n' || s === '\n' || s.startsWith('\x1b')) { original(s); return; }
+      // readline redraws the prompt with the line: keep the prompt, star the typed part.
+      if (this.maskPrompt && s.startsWith(this.maskPrompt)) { original(this.maskPrompt + s.slice(this.maskPrompt.length).replace(/[^\r\n]/g, '*')); return; }
       original(s.replace(/[^\r\n]/g, '*'));
     };
     this.rl.on('SIGINT', () => {
@@ -88,15 +91,16 @@ export class TerminalInput {
     const rlAny = this.rl as unknown as { history: string[] };
     const historyBefore = [...rlAny.history];
     try {
-      process.stdout.write(prompt);
+      this.maskPrompt = prompt;
       this.masking = true;
-      const line = await this.ask('');
+      const line = await this.ask(prompt);
       return line;
     } catch (e) {
       if (e instanceof InterruptedLine) saved?.();
       throw e;
     } finally {
       this.masking = false;
+      this.maskPrompt = '';
       rlAny.history.splice(0, rlAny.history.length, ...historyBefore);
       this.onInterrupt = saved;
     }
