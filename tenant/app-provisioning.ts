@@ -26,7 +26,7 @@ function requireConnector(caller: Caller, now: Date): string {
   return m[1].toUpperCase();
 }
 
-const ownedBy = (server: string) => (a: ApplicationRecord) => a.displayName.toUpperCase().startsWith(`${APP_PREFIX}${server}_`);
+const ownedBy = (server: string) => (a: ApplicationRecord) => a.displayName.toUpperCase().startsWith(`${APP_PREFIX}${server}_`.toUpperCase());
 
 function view(doc: TenantDoc, app: ApplicationRecord, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const sp = Directory.sp(doc, app.appId);
@@ -64,7 +64,7 @@ export function handleAppProvisioning(directory: Directory, ctx: RequestContext,
   const nameIn = typeof body.displayName === 'string' ? body.displayName : undefined;
   if (appIdIn === undefined && nameIn === undefined) throw syncApi.badExport("'displayName' or 'appId' is required.");
   if (appIdIn !== undefined && !isGuid(appIdIn)) throw graph.invalidValue('appId', 'applicationProvisioning');
-  if (nameIn !== undefined && (!/^[A-Za-z0-9_-]{1,120}$/.test(nameIn) || !nameIn.toUpperCase().startsWith(`${APP_PREFIX}${server}_`))) {
+  if (nameIn !== undefined && (!/^[A-Za-z0-9_-]{1,120}$/.test(nameIn) || !nameIn.toUpperCase().startsWith(`${APP_PREFIX}${server}_`.toUpperCase()))) {
     throw syncApi.notOwnApplication(nameIn, server);
   }
   const writeback = body.passwordWriteback === true;

@@ -107,7 +107,7 @@ export class MsalTenantGateway implements TenantGateway {
    * The legacy connector (automatic onboarding) has no Graph rights: its backend provisioning goes through the
    * tenant's sync API route, with its own sync token (docs/connect.md). Admins and applications keep using Graph.
    */
-  private static legacy(actor: Actor): actor is ConnectorActor { return actor.kind === 'connector' && !actor.signer; }
+  private static legacy(actor: Actor): ConnectorActor | undefined { return actor.kind === 'connector' && !actor.signer ? actor : undefined; }
   private get provisioningPath(): string { return `/syncapi/v1.0/${this.tenantId}/applicationProvisioning`; }
 
   private async provision(actor: ConnectorActor, body: Record<string, unknown>): Promise<ProvisionedApp> {
@@ -122,7 +122,8 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async createApplication(actor: Actor, displayName: string): Promise<ApplicationInfo> {
-    if (MsalTenantGateway.legacy(actor)) return MsalTenantGateway.info(await this.provision(actor, { displayName }));
+    const legacy = MsalTenantGateway.legacy(actor);
+    if (legacy) return MsalTenantGateway.info(await this.provision(legacy, { displayName }));
     const token = await this.graphToken(actor);
     const app = (await this.call(token, 'POST', '/v1.0/applications', { displayName, signInAudience: 'AzureADMyOrg' })).body as { id: string; appId: string; displayName: string };
     await this.call(token, 'POST', '/v1.0/servicePrincipals', { appId: app.appId });
@@ -130,8 +131,9 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async getApplication(actor: Actor, appId: string): Promise<ApplicationInfo | undefined> {
-    if (MsalTenantGateway.legacy(actor)) {
-      try { return MsalTenantGateway.info((await this.call(actor.accessToken, 'GET', `${this.provisioningPath}/${appId}`)).body as ProvisionedApp); }
+    const legacy = MsalTenantGateway.legacy(actor);
+    if (legacy) {
+      try { return MsalTenantGateway.info((await this.call(legacy.accessToken, 'GET', `${this.provisioningPath}/${appId}`)).body as ProvisionedApp); }
       catch (e) { if (e instanceof TenantRequestError && e.status === 404) return undefined; throw e; }
     }
     const token = await this.graphToken(actor);
@@ -165,8 +167,9 @@ export class MsalTenantGateway implements TenantGateway {
   async addKeyCredential(actor: Actor, appId: string, cert: CertificateUpload): Promise<KeyCredentialInfo> {
     const thumbprint = createHash('sha1').update(cert.der).digest('hex').toUpperCase();
     const key = Buffer.from(cert.der).toString('base64');
-    if (MsalTenantGateway.legacy(actor)) {
-      const p = await this.provision(actor, { appId, keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: cert.displayName } });
+    const legacy = MsalTenantGateway.legacy(actor);
+    if (legacy) {
+      const p = await this.provision(legacy, { appId, keyCredential: { type: 'AsymmetricX509Cert', usage: 'Verify', key, displayName: cert.displayName } });
       const k = p.keyCredentials.find((x) => x.keyId === p.addedKeyId);
       if (!k) throw new ConnectError(`The certificate ${thumbprint} was not added to application ${appId}.`, 'KeyCredentialNotAdded', 'InvalidResult');
       return { keyId: k.keyId, thumbprint, displayName: k.displayName ?? cert.displayName, startDateTime: k.startDateTime, endDateTime: k.endDateTime };
@@ -214,9 +217,10 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async assignAppRoles(actor: Actor, appId: string, roles: { resourceAppId: string; value: string }[]): Promise<void> {
-    if (MsalTenantGateway.legacy(actor)) {
+    const legacy = MsalTenantGateway.legacy(actor);
+    if (legacy) {
       // The route assigns exactly the interactive path's set: the sync role, plus the writeback roles when asked.
-      await this.provision(actor, { appId, passwordWriteback: roles.some((r) => r.resourceAppId === APP_ID.passwordReset) });
+      await this.provision(legacy, { appId, passwordWriteback: roles.some((r) => r.resourceAppId === APP_ID.passwordReset) });
       return;
     }
     const token = await this.graphToken(actor);

@@ -113,4 +113,35 @@ describe('connect with the real tenant (msal-node, in-process) and pki key provi
     const runs = r.server.getRunProfileResults({ connectorId: 'b891884f-051e-4a83-95af-2544101c9083' });
     expect(runs.every((x) => x.Result === 'success')).to.equal(true);
   });
+  it('automatic onboarding of a 2.5.76.0 server: the legacy account provisions its application through the sync API route', async () => {
+    await r.server.reset({ version: '2.5.76.0', passwordWriteback: true });
+    expect(r.server.getConnectorCredential().ConnectorIdentityType).to.equal('ServiceAccount');
+    const e0 = r.clock.now().getTime();
+    await r.server.advanceClock(7 * 3600_000);
+    expect(r.server.getEvents({ instanceId: [1019] }).map((e) => e.Message)).to.deep.equal([]);
+    const ev = r.server.getEvents({ instanceId: [1018] });
+    expect(ev).to.have.length(1);
+    expect(new Date(ev[0].TimeGenerated).getTime() - e0).to.be.at.most(6.5 * 3600_000);
+    const c = r.server.getConnectorCredential();
+    expect(c.ConnectorIdentityType).to.equal('Application');
+    expect(c.CertificateCredential!.CertificateManagedBy).to.equal('EntraConnect');
+    const doc = r.tenant.doc();
+    const app = doc.applications.find((a) => a.appId === c.ApplicationId)!;
+    expect(app.displayName).to.match(/^ConnectSyncProvisioning_CONNECT01_[0-9a-f]{12}$/);
+    expect(app.keyCredentials.map((k) => k.thumbprint)).to.deep.equal([c.CertificateCredential!.CertificateThumbprint]);
+    const sp = doc.servicePrincipals.find((s) => s.appId === app.appId)!;
+    expect(doc.appRoleAssignments.filter((a) => a.principalId === sp.id)).to.have.length(4);
+    const actors = doc.audit.filter((a) => a.targetResources.some((t) => t.id === app.id || t.id === sp.id)).map((a) => JSON.stringify(a.initiatedBy));
+    expect(actors.length).to.be.at.least(4);
+    expect(actors.every((a) => /Sync_CONNECT01_/.test(a))).to.equal(true);
+    // the scheduler's next cycles export with the application's certificate assertion
+    await r.server.touchOnPremObjects(3);
+    await r.server.advanceClock(3600_000);
+    const after = r.server.getRunProfileResults({ connectorId: 'b891884f-051e-4a83-95af-2544101c9083' })
+      .filter((x) => x.RunProfileName === 'Export' && new Date(x.StartDate).getTime() > new Date(ev[0].TimeGenerated).getTime());
+    expect(after.length).to.be.at.least(1);
+    expect(after.map((x) => x.Result)).to.deep.equal(after.map(() => 'success'));
+    expect(after.map((x) => x.RunStepResults[0].ConnectorDiscoveryErrors ?? '')).to.deep.equal(after.map(() => ''));
+    expect(r.tenant.doc().applications.filter((a) => a.displayName.startsWith('ConnectSyncProvisioning_'))).to.have.length(1);
+  });
 });

@@ -116,11 +116,11 @@ const RUNBOOKS: Runbook[] = [
     check(o) {
       expect(o.errors).to.deep.equal([]);
       const ids = events(o.home).map((e) => e.EventID).filter((id) => id === 1018 || id === 1019);
-      expect(ids.length).to.be.at.least(1);
       expect(server(o.home).version).to.equal('2.5.76.0');
-      // Documented outcome: Application. connect/ ends in 1019 with the real tenant (docs/connect.md); both are accepted
-      // here and the report says which one happened.
-      expect(server(o.home).credential.type).to.equal(ids.includes(1018) ? 'Application' : 'ServiceAccount');
+      // Documented outcome (seed 001): application authentication within six hours, through the tenant's
+      // applicationProvisioning route (docs/connect.md).
+      expect(ids).to.deep.equal([1018]);
+      expect(server(o.home).credential.type).to.equal('Application');
     },
   },
   {
