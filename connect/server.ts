@@ -204,7 +204,8 @@ export class ConnectServer {
     if (!(ms >= 0) || !Number.isFinite(ms)) return Promise.reject(errors.clockBackwards());
     const from = this.clock.now();
     const target = from.getTime() + ms;
-    return this.mutate(async (ctx) => {
+    // One batch: the tenant's per-request writes (tokens, exports) reach the disk once, at the end.
+    return this.o.store.batch(() => this.mutate(async (ctx) => {
       let cycles = 0;
       try {
         for (;;) {
@@ -222,7 +223,7 @@ export class ConnectServer {
       this.o.advanceBaseClock(ms);
       ctx.now = this.clock.now();
       return { from, to: ctx.now, cycles };
-    }, () => from);
+    }, () => from));
   }
 
   /**

@@ -27,8 +27,9 @@ export class Directory {
     let st: fs.Stats | undefined;
     try { st = fs.statSync(file); } catch { st = undefined; }
     if (!st) {
-      this.store.load(DOC, this.seed);
-      st = fs.statSync(file);
+      const seeded = this.store.load(DOC, this.seed);
+      // Inside a state batch the seed is not on disk yet: serve it without caching.
+      try { st = fs.statSync(file); } catch { return seeded; }
     }
     const key = `${st.ino}:${st.mtimeMs}:${st.size}`;
     if (this.cached?.key === key) return this.cached.doc;

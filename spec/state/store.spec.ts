@@ -42,4 +42,25 @@ describe('state store', () => {
     expect(after - before).to.be.at.least(400 * 86_400_000).and.below(400 * 86_400_000 + 60_000);
     expect(() => new VirtualClock(store).advance(-1)).to.throw(RangeError);
   });
+
+  it('batches writes: reads see them at once, the disk at the end, and nothing when the batch fails', async () => {
+    const store = new StateStore(home);
+    store.write('a', { v: 1 });
+    await store.batch(async () => {
+      store.update<{ v: number }, void>('a', () => ({ v: 0 }), (d) => { d.v = 2; });
+      store.write('b', { w: 1 });
+      expect(store.read('a')).to.deep.equal({ v: 2 });
+      expect(JSON.parse(fs.readFileSync(store.file('a'), 'utf8'))).to.deep.equal({ v: 1 });
+      expect(fs.existsSync(store.file('b'))).to.equal(false);
+    });
+    expect(JSON.parse(fs.readFileSync(store.file('a'), 'utf8'))).to.deep.equal({ v: 2 });
+    expect(store.read('b')).to.deep.equal({ w: 1 });
+    let failed = false;
+    try {
+      await store.batch(async () => { store.write('a', { v: 3 }); throw new Error('boom'); });
+    } catch { failed = true; }
+    expect(failed).to.equal(true);
+    expect(new StateStore(home).read('a')).to.deep.equal({ v: 2 });
+  });
 });
+
