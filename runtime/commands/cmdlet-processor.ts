@@ -6,7 +6,8 @@ import type { CommandElement } from './invocation.js';
 import type { CommandProcessor } from './processor.js';
 import type { MaybePromise } from './context.js';
 import type { RunnerServices } from './runner-services.js';
-import { nonInteractiveError, promptForCredential, promptForParameters } from './prompts.js';
+import { nonInteractiveError, promptForCredential, supplyMissingMandatory } from './prompts.js';
+import { BindingErrors } from './binding-errors.js';
 import { toErrorRecord } from './to-error-record.js';
 import { ErrorRecord, RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ExitSignal, PipelineStoppedSignal, ReturnSignal } from '../values/flow.js';
@@ -63,16 +64,9 @@ export class CmdletProcessor implements CommandProcessor {
       this.state = this.binder.bindArguments(this.element.args);
       if (this.state.unbound.length) {
         const arg = this.state.unbound[0];
-        throw new RuntimeError((await import('./binding-errors.js')).BindingErrors.positionalNotFound(this.services.binder.toText(arg)));
+        throw new RuntimeError(BindingErrors.positionalNotFound(this.services.binder.toText(arg)));
       }
-      const missing = this.binder.missingMandatory(this.state, this.expectsInput);
-      if (missing.length) {
-        if (!this.services.host.interactive) {
-          throw new RuntimeError((await import('./binding-errors.js')).BindingErrors.missingMandatory(missing.map((p) => p.name)));
-        }
-        const values = await promptForParameters(this.services.host, this.name, this.index + 1, missing);
-        for (const p of missing) this.state.bound.set(p.name, this.binder.coerce(p, values.get(p.name)));
-      }
+      await supplyMissingMandatory(this.binder, this.state, this.expectsInput, this.services.host, this.name, this.index + 1);
       for (const p of c.meta.parameters) {
         if (!p.credentialAttribute || !this.state.bound.has(p.name)) continue;
         const v = this.state.bound.get(p.name);
@@ -181,6 +175,11 @@ export class CmdletProcessor implements CommandProcessor {
   private guard<T>(fn: () => MaybePromise<T>): MaybePromise<T> {
     let r: MaybePromise<T>;
     try { r = fn(); } catch (e) { return this.fail(e); }
+    return this.settle(r);
+  }
+
+  /** An asynchronous step's rejection goes through fail() too; a synchronous result passes as is. */
+  private settle<T>(r: MaybePromise<T>): MaybePromise<T> {
     if (r && typeof (r as { then?: unknown }).then === 'function') return (r as Promise<T>).catch(this.fail);
     return r;
   }
@@ -224,8 +223,7 @@ export class CmdletProcessor implements CommandProcessor {
     // The per-object hot path: no closure, no promise unless the cmdlet is asynchronous.
     let r: MaybePromise<void>;
     try { r = this.cmdlet.processRecord(); } catch (e) { return this.fail(e); }
-    if (r && typeof (r as { then?: unknown }).then === 'function') return (r as Promise<void>).catch(this.fail);
-    return r;
+    return this.settle(r);
   }
 
   end(): MaybePromise<void> {

@@ -1,10 +1,9 @@
 import { ParameterBinder, type BindState } from './binder.js';
-import { BindingErrors } from './binding-errors.js';
 import type { CommandElement } from './invocation.js';
 import type { CommandProcessor } from './processor.js';
 import type { MaybePromise } from './context.js';
 import type { RunnerServices } from './runner-services.js';
-import { promptForParameters } from './prompts.js';
+import { supplyMissingMandatory } from './prompts.js';
 import type { ScriptBlock } from '../values/scriptblock.js';
 import { RuntimeError } from '../values/error-record.js';
 
@@ -53,12 +52,7 @@ export class FunctionProcessor implements CommandProcessor {
     const bound = new Map<string, unknown>();
     if (this.binder) {
       this.state = this.binder.bindArguments(this.element.args);
-      const missing = this.binder.missingMandatory(this.state, this.expectsInput);
-      if (missing.length) {
-        if (!this.services.host.interactive) throw new RuntimeError(BindingErrors.missingMandatory(missing.map((p) => p.name)));
-        const values = await promptForParameters(this.services.host, this.name, this.index + 1, missing);
-        for (const p of missing) this.state.bound.set(p.name, this.binder.coerce(p, values.get(p.name)));
-      }
+      await supplyMissingMandatory(this.binder, this.state, this.expectsInput, this.services.host, this.name, this.index + 1);
       for (const [k, v] of this.state.bound) bound.set(k, v);
       args = this.state.unbound;
     } else {

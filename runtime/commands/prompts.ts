@@ -1,5 +1,7 @@
 import type { HostUI } from './context.js';
 import type { ParameterMeta } from './parameter.js';
+import type { BindState, ParameterBinder } from './binder.js';
+import { BindingErrors } from './binding-errors.js';
 import { ErrorRecord, RuntimeError } from '../values/error-record.js';
 
 export function nonInteractiveError(): RuntimeError {
@@ -41,4 +43,18 @@ export async function promptForCredential(host: HostUI, userName: string | null,
   if (!user) user = await host.readLine('User: ');
   const password = await host.readSecret(`Password for user ${user}: `);
   return { userName: user, password };
+}
+
+/**
+ * Mandatory parameters still missing after binding: asked for through the host, or a
+ * MissingMandatoryParameter error when the host may not prompt. Cmdlets and script functions alike.
+ */
+export async function supplyMissingMandatory(
+  binder: ParameterBinder, state: BindState, expectsInput: boolean, host: HostUI, commandName: string, position: number,
+): Promise<void> {
+  const missing = binder.missingMandatory(state, expectsInput);
+  if (!missing.length) return;
+  if (!host.interactive) throw new RuntimeError(BindingErrors.missingMandatory(missing.map((p) => p.name)));
+  const values = await promptForParameters(host, commandName, position, missing);
+  for (const p of missing) state.bound.set(p.name, binder.coerce(p, values.get(p.name)));
 }
