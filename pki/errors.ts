@@ -62,6 +62,18 @@ export class ByocValidationError extends PkiError {
 
 export type ByocRule = 'KeyAlgorithm' | 'KeyLength' | 'HashAlgorithm' | 'PrivateKey' | 'NonExportable' | 'StoreLocation' | 'Expired' | 'NotYetValid';
 
+/**
+ * A well-formed certificate the emulator refuses to put in a store: its stores hold connector credentials, so the
+ * rules Microsoft Entra Connect Sync applies to them are applied at import (docs/pki.md, "Import policy").
+ */
+export class CertificateRejectedError extends PkiError {
+  constructor(readonly rule: ImportRule, errorId: string, message: string) {
+    super(errorId, 'InvalidData', message);
+  }
+}
+
+export type ImportRule = 'KeyAlgorithm' | 'KeyLength' | 'Expired' | 'PrivateKey';
+
 /** Creating a key in the Platform Crypto Provider while the emulated TPM is absent. */
 export class TpmUnavailableError extends PkiError {
   constructor(message: string) {

@@ -6,14 +6,14 @@
 export {
   PkiError, CertificateFormatError, PfxFormatError, PfxPasswordError, KeyNotExportableError, UnsupportedKeyError,
   InvalidArgumentError, ByocValidationError, TpmUnavailableError, CertificateNotFoundError, KeyNotFoundError,
-  KeyAccessDeniedError, KeyStoreCorruptError, type ByocRule,
+  KeyAccessDeniedError, KeyStoreCorruptError, CertificateRejectedError, type ByocRule, type ImportRule,
 } from './errors.js';
 
 // Certificates (stateless).
 export { parseCertificate, certificateDer, certificateX5t, type CertificateInfo, type ExtensionInfo, type EkuInfo } from './certificate-info.js';
 export {
-  createSelfSignedCertificate, keyPairFromPkcs8, hashName,
-  type SelfSignedOptions, type CreatedCertificate, type HashAlgorithmName, type KeyUsageName,
+  createSelfSignedCertificate, buildSelfSignedCertificate, keyPairFromPkcs8, hashName,
+  type SelfSignedOptions, type CreatedCertificate, type BuiltCertificate, type HashAlgorithmName, type KeyUsageName,
 } from './self-signed.js';
 export { generateKeyPair, keyAlgorithmName, type KeyAlgorithmName, type KeyPair } from './keygen.js';
 export { toPem } from './pem.js';
@@ -21,6 +21,7 @@ export { readPfx, buildPfx, type PfxEntry, type PfxBuildOptions } from './pfx.js
 export type { PfxCipher } from './pbe.js';
 export { signData, verifySignature, type SignatureAlgorithm } from './signing.js';
 export { byocViolations, validateByoc, type ByocViolation } from './byoc.js';
+export { importRejection } from './import-policy.js';
 export { OID, EKU_NAMES } from './oids.js';
 
 // State: context, providers, stores, keys, TPM.

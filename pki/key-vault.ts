@@ -111,7 +111,24 @@ export class KeyVault {
   /** The usable private key (for signing inside pki/ only; never returned through the facade). */
   privateKey(keyRef: string): KeyObject {
     const rec = this.get(keyRef);
-    return createPrivateKey({ key: Buffer.from(this.open(rec)), format: 'der', type: 'pkcs8' });
+    if (rec.provider === PLATFORM_KSP && !readTpm(this.store).present) throw new TpmUnavailableError(NTE_DEVICE_NOT_READY);
+    // Decrypting and parsing cost more than the signature itself: reuse the key while neither its file nor the
+    // master key file changed (the TPM and ACL checks above and in the callers still run every time).
+    const stamp = this.stampOf(rec);
+    const hit = this.opened.get(keyRef);
+    if (stamp && hit?.stamp === stamp) return hit.key;
+    const key = createPrivateKey({ key: Buffer.from(this.open(rec)), format: 'der', type: 'pkcs8' });
+    if (stamp) this.opened.set(keyRef, { stamp, key });
+    return key;
+  }
+
+  private readonly opened = new Map<string, { stamp: string; key: KeyObject }>();
+
+  private stampOf(rec: KeyRecord): string | undefined {
+    try {
+      const master = path.join(this.dir(), rec.provider === PLATFORM_KSP ? 'tpm-storage-root.key' : 'machine-master.key');
+      return [this.keyFile(rec), master].map((f) => { const s = fs.statSync(f); return `${s.ino}:${s.mtimeMs}:${s.size}`; }).join('|');
+    } catch { return undefined; }
   }
 
   publicKey(keyRef: string): KeyObject { return createPublicKey(this.privateKey(keyRef)); }

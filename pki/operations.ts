@@ -1,6 +1,9 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { PkiContext } from './context.js';
-import { InvalidArgumentError, PkiError, UnsupportedKeyError } from './errors.js';
+import { CertificateFormatError, InvalidArgumentError, PfxFormatError, PkiError, UnsupportedKeyError } from './errors.js';
+import { checkImportable, privateKeyMissing } from './import-policy.js';
+import { looksLikePfx } from './pfx.js';
+import { looksLikeText } from './pem.js';
 import { parseCertificate, type CertificateInfo } from './certificate-info.js';
 import { createSelfSignedCertificate, type SelfSignedOptions } from './self-signed.js';
 import { keyAlgorithmName } from './keygen.js';
@@ -70,7 +73,7 @@ export function importPfx(ctx: PkiContext, data: Uint8Array | ArrayBuffer, passw
   const where = storePath(opts.certStoreLocation ?? 'CurrentUser\\My');
   const provider = providerName(opts.provider);
   const policy = opts.exportable ? 'Exportable' : 'NonExportable';
-  const entries = readPfx(data, password);
+  const entries = readPfxOrExplain(data, password);
   for (const e of entries) {
     if (e.pkcs8 && provider === PLATFORM_KSP) {
       const alg = e.info.keyAlgorithm === 'RSA' ? 'RSA' : e.info.keyLength === 384 ? 'ECDSA_nistP384' : e.info.keyLength === 256 ? 'ECDSA_nistP256' : 'ECDSA_nistP521';
@@ -89,6 +92,9 @@ export function importPfx(ctx: PkiContext, data: Uint8Array | ArrayBuffer, passw
     };
     validateByoc(candidate, ctx.clock.now());
   }
+  // The emulator's import policy (docs/pki.md): a key must come with the file, and no certificate may break the rules.
+  if (!entries.some((e) => e.pkcs8)) throw privateKeyMissing(entries[0]!.info, 'pfx');
+  checkImportable(entries.map((e) => e.info), ctx.clock.now());
   const done: StoredCertificate[] = [];
   try {
     for (const e of entries) done.push(persist(ctx, where, e.info, e.pkcs8, provider, policy, e.friendlyName));
@@ -101,15 +107,41 @@ export function importPfx(ctx: PkiContext, data: Uint8Array | ArrayBuffer, passw
   return done;
 }
 
+/** readPfx, but a certificate file handed over as a PFX is named as such (it lacks the private key). */
+function readPfxOrExplain(data: Uint8Array | ArrayBuffer, password: string): ReturnType<typeof readPfx> {
+  try {
+    return readPfx(data, password);
+  } catch (e) {
+    if (!(e instanceof PfxFormatError)) throw e;
+    let cert: CertificateInfo | undefined;
+    try { cert = parseCertificate(data); } catch { /* not a certificate either: the PFX error stands */ }
+    if (cert) throw privateKeyMissing(cert, 'certificate');
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (looksLikeText(bytes) && /-----BEGIN |^[\s\x20-\x7e]*$/.test(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))) {
+      throw new PfxFormatError('the file is text (PEM or Base64), not a binary PKCS#12 (.pfx) file');
+    }
+    throw e;
+  }
+}
+
 /** Read a PFX without importing it (Get-PfxData): certificate facts only, keys are not kept. */
 export function inspectPfx(data: Uint8Array | ArrayBuffer, password: string): CertificateInfo[] {
   return readPfx(data, password).map((e) => e.info);
 }
 
-/** Import-Certificate: a DER or Base64/PEM certificate into a store (no key). */
+/** Import-Certificate: a DER or Base64/PEM certificate into a store (no key), under the import policy (import-policy.ts). */
 export function importCertificate(ctx: PkiContext, data: Uint8Array | ArrayBuffer | string, certStoreLocation = 'CurrentUser\\My'): StoredCertificate {
   const where = storePath(certStoreLocation);
-  const info = parseCertificate(data);
+  let info: CertificateInfo;
+  try {
+    info = parseCertificate(data);
+  } catch (e) {
+    if (e instanceof CertificateFormatError && typeof data !== 'string' && looksLikePfx(data)) {
+      throw new CertificateFormatError('the data is a PKCS#12 (PFX) file; import it with Import-PfxCertificate and its password');
+    }
+    throw e;
+  }
+  checkImportable([info], ctx.clock.now());
   return ctx.stores.add(where, info);
 }
 

@@ -49,6 +49,16 @@ export function readPfx(data: Uint8Array | ArrayBuffer, password: string): PfxEn
   }
 }
 
+/** Does this look like a PKCS#12 file (version 3, authSafe of type data)? Used to name the mistake, never throws. */
+export function looksLikePfx(data: Uint8Array | ArrayBuffer): boolean {
+  try {
+    const top = items(decode(toBytes(data), 'The PFX'), 'The PFX', 2);
+    return integer(top[0], 'The PFX version') === 3 && oid(items(top[1], 'The PFX authSafe', 2)[0], 'The PFX authSafe content type') === CT_DATA;
+  } catch {
+    return false;
+  }
+}
+
 function readPfxUnchecked(bytes: Uint8Array, password: string): PfxEntry[] {
   const top = items(decode(bytes, 'The PFX'), 'The PFX', 2);
   const version = integer(top[0], 'The PFX version');

@@ -1,13 +1,14 @@
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign as nodeSign, type KeyObject } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { Clock } from '../state/index.js';
 import { InvalidArgumentError, UnsupportedKeyError } from './errors.js';
-import { toArrayBuffer } from './bytes.js';
-import { encodeSubject } from './names.js';
+import { encodeSubject } from './subject.js';
 import { OID } from './oids.js';
-import { describeCertificate, type CertificateInfo } from './certificate-info.js';
+import type { CertificateInfo } from './certificate-info.js';
 import { generateKeyPair, keyAlgorithmName, type KeyAlgorithmName, type KeyPair } from './keygen.js';
+import {
+  bits, boolTrue, bytesOf, children, context, contentOf, integerBytes, nullValue, octets, oid as derOid, readTlv, seq,
+  smallInteger, time, tlv,
+} from './der.js';
 
 export type HashAlgorithmName = 'SHA1' | 'SHA256' | 'SHA384' | 'SHA512';
 
@@ -48,72 +49,112 @@ export interface SelfSignedOptions {
   signer?: { certificateDer: Uint8Array; privateKey: KeyObject };
 }
 
-export interface CreatedCertificate {
+/** A certificate just built: its DER and key, without the CertificateInfo description (which needs pkijs). */
+export interface BuiltCertificate {
   der: Uint8Array;
-  info: CertificateInfo;
   privateKey: KeyObject;
   publicKey: KeyObject;
   /** PKCS#8 DER of the private key: for the key vault only, never hand it to a user-facing path. */
   pkcs8: Uint8Array;
 }
 
+export interface CreatedCertificate extends BuiltCertificate {
+  info: CertificateInfo;
+}
+
 const TEN_MINUTES = 10 * 60 * 1000;
 
-/** An X.509 v3 certificate with Windows' New-SelfSignedCertificate defaults, built with pkijs and signed by node:crypto. */
+/**
+ * An X.509 v3 certificate with Windows' New-SelfSignedCertificate defaults, described as X509Certificate2 presents it.
+ * The description parses the DER with pkijs (loaded on first use, so building and key generation can overlap it).
+ */
 export async function createSelfSignedCertificate(opts: SelfSignedOptions = {}): Promise<CreatedCertificate> {
+  const describe = import('./certificate-info.js');
+  const built = await buildSelfSignedCertificate(opts);
+  const { parseCertificate } = await describe;
+  return { ...built, info: { ...parseCertificate(built.der), hasPrivateKey: true } };
+}
+
+/**
+ * The certificate's DER and key (the same certificate createSelfSignedCertificate returns), encoded with der.ts and
+ * signed by node:crypto: nothing here loads pkijs or asn1js, so a process that only makes a key and a certificate
+ * starts as fast as node itself (docs/pki.md, Benchmark).
+ */
+export async function buildSelfSignedCertificate(opts: SelfSignedOptions = {}): Promise<BuiltCertificate> {
   const algorithm = keyAlgorithmName(opts.keyAlgorithm);
   const hash = hashName(opts.hashAlgorithm);
   const keyUsageBits = keyUsageBitString(opts.keyUsage);
   const subjectText = opts.subject ?? (opts.dnsNames?.[0] ? `CN=${opts.dnsNames[0]}` : undefined);
   if (!subjectText) throw new InvalidArgumentError('SubjectRequired', 'A subject or at least one DNS name is required.');
-  const subject = encodeSubject(subjectText);
+  const subject = new Uint8Array(encodeSubject(subjectText).der);
   const { notBefore, notAfter } = validity(opts);
   const serial = serialBytes(opts.serialNumber);
+  const extensionInputs = checkedCustomExtensions(opts.customExtensions);
+  const issuer = opts.signer ? issuerFacts(opts.signer.certificateDer) : undefined;
   const keyPair = opts.keyPair ?? await generateKeyPair(algorithm, opts.keyLength ?? 2048);
   const keyType = keyPair.privateKey.asymmetricKeyType;
   if (keyType !== 'rsa' && keyType !== 'ec') throw new UnsupportedKeyError(`The key type '${keyType}' is not supported.`);
 
-  const spkiDer = new Uint8Array(keyPair.publicKey.export({ format: 'der', type: 'spki' }));
-  const cert = new pkijs.Certificate();
-  cert.version = 2;
-  cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
-  cert.subject = rawName(subject.der);
-  cert.subjectPublicKeyInfo = publicKeyInfo(spkiDer);
-  const issuerCert = opts.signer ? pkijs.Certificate.fromBER(toArrayBuffer(opts.signer.certificateDer)) : undefined;
-  cert.issuer = rawName(issuerCert ? issuerCert.subject.valueBeforeDecode : subject.der);
-  cert.notBefore = new pkijs.Time({ type: timeType(notBefore), value: notBefore });
-  cert.notAfter = new pkijs.Time({ type: timeType(notAfter), value: notAfter });
-  const ski = createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
-  cert.extensions = extensions(opts, keyUsageBits, ski, issuerCert);
-
+  const spki = new Uint8Array(keyPair.publicKey.export({ format: 'der', type: 'spki' }));
+  const [, keyBits] = children(spki, readTlv(spki));
+  // RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING's value (without the unused-bits octet).
+  const ski = createHash('sha1').update(contentOf(spki, keyBits!).subarray(1)).digest();
   const signingKey = opts.signer?.privateKey ?? keyPair.privateKey;
   const sigAlg = signatureAlgorithm(signingKey, hash);
-  cert.signature = sigAlg();
-  cert.signatureAlgorithm = sigAlg();
-  const tbs = new Uint8Array(cert.encodeTBS().toBER(false));
+  const tbs = seq(
+    context(0, true, smallInteger(2)), // v3
+    integerBytes(serial),
+    sigAlg,
+    issuer?.subject ?? subject,
+    seq(time(notBefore), time(notAfter)),
+    subject,
+    spki,
+    context(3, true, seq(...extensions(opts, keyUsageBits, new Uint8Array(ski), extensionInputs, issuer?.ski))),
+  );
   const signature = nodeSign(hash.replace('SHA', 'sha'), tbs, signingKey.asymmetricKeyType === 'ec' ? { key: signingKey, dsaEncoding: 'der' } : signingKey);
-  cert.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(new Uint8Array(signature)) });
-  const der = new Uint8Array(cert.toSchema(true).toBER(false));
+  const der = seq(tbs, sigAlg, bits(new Uint8Array(signature)));
   const pkcs8 = new Uint8Array(keyPair.privateKey.export({ format: 'der', type: 'pkcs8' }));
-  // Describe the object just built rather than parsing the DER again (half the cost of a cold process).
-  return { der, info: { ...describeCertificate(cert, der), hasPrivateKey: true }, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, pkcs8 };
+  return { der, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, pkcs8 };
 }
 
-/**
- * A Name carried as its DER: pkijs re-emits valueBeforeDecode as is, which keeps our RDN order and string types
- * (pkijs would put all attributes of a built Name into one multi-valued RDN) and skips a schema comparison.
- */
-function rawName(der: ArrayBuffer): pkijs.RelativeDistinguishedNames {
-  const name = new pkijs.RelativeDistinguishedNames();
-  name.valueBeforeDecode = der;
-  return name;
+/** The issuing certificate's subject Name (DER, as is) and Subject Key Identifier, for a certificate it signs. */
+function issuerFacts(certificateDer: Uint8Array): { subject: Uint8Array; ski?: Uint8Array } {
+  try {
+    const b = certificateDer;
+    const [tbsTlv] = children(b, readTlv(b));
+    const fields = children(b, tbsTlv!);
+    const base = fields[0]!.tag === 0xa0 ? 1 : 0;
+    const subject = bytesOf(b, fields[base + 4]!);
+    const extsField = fields.find((f) => f.tag === 0xa3);
+    let ski: Uint8Array | undefined;
+    if (extsField) {
+      const [list] = children(b, extsField);
+      const skiOid = derOid(OID.subjectKeyIdentifier);
+      for (const ext of children(b, list!)) {
+        const parts = children(b, ext);
+        if (Buffer.compare(bytesOf(b, parts[0]!), skiOid) !== 0) continue;
+        const value = contentOf(b, parts[parts.length - 1]!);
+        const inner = readTlv(value);
+        if (inner.tag === 0x04) ski = contentOf(value, inner);
+      }
+    }
+    return ski ? { subject, ski } : { subject };
+  } catch (e) {
+    throw new InvalidArgumentError('InvalidSigner', `The signer certificate cannot be read (${(e as Error).message}).`);
+  }
 }
 
-/** SubjectPublicKeyInfo from Node's SPKI DER without pkijs re-parsing the key material (it is ours, already valid). */
-function publicKeyInfo(spkiDer: Uint8Array): pkijs.PublicKeyInfo {
-  const seq = asn1js.fromBER(toArrayBuffer(spkiDer)).result as asn1js.Sequence;
-  const [algorithm, bits] = seq.valueBlock.value as [asn1js.Sequence, asn1js.BitString];
-  return new pkijs.PublicKeyInfo({ algorithm: new pkijs.AlgorithmIdentifier({ schema: algorithm }), subjectPublicKey: bits });
+/** -TextExtension values: each must be one DER element with a dotted OID; checked before any key is made. */
+function checkedCustomExtensions(list: SelfSignedOptions['customExtensions']): { oid: string; critical: boolean; value: Uint8Array }[] {
+  const out: { oid: string; critical: boolean; value: Uint8Array }[] = [];
+  for (const x of list ?? []) {
+    if (!/^\d+(\.\d+)+$/.test(x.oid)) throw new InvalidArgumentError('InvalidExtension', `'${x.oid}' is not an object identifier.`);
+    let whole = false;
+    try { whole = readTlv(x.value).end === x.value.length; } catch { whole = false; }
+    if (!whole) throw new InvalidArgumentError('InvalidExtension', `The value of extension ${x.oid} is not one DER-encoded ASN.1 element.`);
+    out.push({ oid: x.oid, critical: x.critical ?? false, value: x.value });
+  }
+  return out;
 }
 
 export function hashName(text: string | undefined): HashAlgorithmName {
@@ -143,9 +184,6 @@ function validity(opts: SelfSignedOptions): { notBefore: Date; notAfter: Date } 
 
 function wholeSeconds(d: Date): Date { return new Date(Math.floor(d.getTime() / 1000) * 1000); }
 
-/** RFC 5280: UTCTime through 2049, GeneralizedTime from 2050. */
-function timeType(d: Date): number { return d.getUTCFullYear() < 2050 ? 0 : 1; }
-
 function serialBytes(hex: string | undefined): Uint8Array {
   if (hex !== undefined) {
     const clean = hex.replace(/[\s:]/g, '');
@@ -174,9 +212,9 @@ function keyUsageBitString(names: string[] | undefined): Uint8Array | undefined 
 }
 
 /** DER BIT STRING for key usage: minimal length, unused bits counted from the lowest set bit. */
-function keyUsageValue(bits: Uint8Array): ArrayBuffer {
+function keyUsageValue(usage: Uint8Array): Uint8Array {
   // bits[0]: bit n of mask = usage n; the BIT STRING puts usage 0 in the top bit of the first byte.
-  const mask = bits[0]! | (bits[1]! << 8);
+  const mask = usage[0]! | (usage[1]! << 8);
   const bytes: number[] = [];
   let last = -1;
   for (let i = 0; i < 9; i++) if (mask & (1 << i)) last = i;
@@ -184,47 +222,39 @@ function keyUsageValue(bits: Uint8Array): ArrayBuffer {
   for (let i = 0; i < nBytes; i++) bytes.push(0);
   for (let i = 0; i <= last; i++) if (mask & (1 << i)) bytes[i >> 3]! |= 0x80 >> (i & 7);
   const unused = nBytes * 8 - (last + 1);
-  return new asn1js.BitString({ valueHex: Uint8Array.from(bytes).buffer, unusedBits: unused }).toBER(false);
+  return bits(Uint8Array.from(bytes), unused);
 }
 
-function extensions(opts: SelfSignedOptions, ku: Uint8Array | undefined, ski: Uint8Array, issuer?: pkijs.Certificate): pkijs.Extension[] {
-  const out: pkijs.Extension[] = [];
+function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array {
+  return critical ? seq(derOid(id), boolTrue(), octets(value)) : seq(derOid(id), octets(value));
+}
+
+function extensions(opts: SelfSignedOptions, ku: Uint8Array | undefined, ski: Uint8Array,
+  custom: { oid: string; critical: boolean; value: Uint8Array }[], issuerSki?: Uint8Array): Uint8Array[] {
+  const out: { id: string; der: Uint8Array }[] = [];
+  const add = (id: string, critical: boolean, value: Uint8Array) => out.push({ id, der: extension(id, critical, value) });
   if (opts.basicConstraints) {
-    const bc = new pkijs.BasicConstraints({ cA: opts.basicConstraints.ca, ...(opts.basicConstraints.pathLength !== undefined ? { pathLenConstraint: opts.basicConstraints.pathLength } : {}) });
-    out.push(new pkijs.Extension({ extnID: OID.basicConstraints, critical: opts.basicConstraints.critical ?? true, extnValue: bc.toSchema().toBER(false) }));
+    const { ca, pathLength } = opts.basicConstraints;
+    // DER omits cA when FALSE (its default).
+    add(OID.basicConstraints, opts.basicConstraints.critical ?? true, seq(...(ca ? [boolTrue()] : []), ...(pathLength !== undefined ? [smallInteger(pathLength)] : [])));
   }
-  if (ku) out.push(new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: keyUsageValue(ku) }));
+  if (ku) add(OID.keyUsage, true, keyUsageValue(ku));
   const ekus = opts.enhancedKeyUsages ?? [OID.clientAuth, OID.serverAuth];
-  if (ekus.length > 0) {
-    out.push(new pkijs.Extension({ extnID: OID.extKeyUsage, critical: false, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: ekus }).toSchema().toBER(false) }));
-  }
+  if (ekus.length > 0) add(OID.extKeyUsage, false, seq(...ekus.map((e) => derOid(e))));
   const dns = opts.dnsNames ?? [];
   if (dns.length > 0) {
     for (const d of dns) {
       if (!/^[\x21-\x7e]+$/.test(d)) throw new InvalidArgumentError('InvalidDnsName', `'${d}' is not a valid DNS name.`);
     }
-    const san = new pkijs.AltName({ altNames: dns.map((d) => new pkijs.GeneralName({ type: 2, value: d })) });
-    out.push(new pkijs.Extension({ extnID: OID.subjectAltName, critical: false, extnValue: san.toSchema().toBER(false) }));
+    add(OID.subjectAltName, false, seq(...dns.map((d) => tlv(0x82, new Uint8Array(Buffer.from(d, 'latin1')))))); // dNSName [2] IA5String
   }
-  out.push(new pkijs.Extension({ extnID: OID.subjectKeyIdentifier, critical: false, extnValue: new asn1js.OctetString({ valueHex: toArrayBuffer(ski) }).toBER(false) }));
-  for (const x of opts.customExtensions ?? []) {
-    if (!/^\d+(\.\d+)+$/.test(x.oid)) throw new InvalidArgumentError('InvalidExtension', `'${x.oid}' is not an object identifier.`);
-    if (out.some((e) => e.extnID === x.oid)) throw new InvalidArgumentError('InvalidExtension', `The extension ${x.oid} is given twice.`);
-    const parsed = asn1js.fromBER(toArrayBuffer(x.value));
-    if (parsed.offset !== x.value.length) throw new InvalidArgumentError('InvalidExtension', `The value of extension ${x.oid} is not one DER-encoded ASN.1 element.`);
-    out.push(new pkijs.Extension({ extnID: x.oid, critical: x.critical ?? false, extnValue: toArrayBuffer(x.value) }));
+  add(OID.subjectKeyIdentifier, false, octets(ski));
+  for (const x of custom) {
+    if (out.some((e) => e.id === x.oid)) throw new InvalidArgumentError('InvalidExtension', `The extension ${x.oid} is given twice.`);
+    add(x.oid, x.critical, x.value);
   }
-  if (issuer) {
-    const issuerSki = issuer.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier);
-    if (issuerSki) {
-      const inner = asn1js.fromBER(issuerSki.extnValue.valueBlock.valueHexView);
-      if (inner.result instanceof asn1js.OctetString) {
-        const aki = new asn1js.Sequence({ value: [new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: toArrayBuffer(inner.result.valueBlock.valueHexView) })] });
-        out.push(new pkijs.Extension({ extnID: OID.authorityKeyIdentifier, critical: false, extnValue: aki.toBER(false) }));
-      }
-    }
-  }
-  return out;
+  if (issuerSki) add(OID.authorityKeyIdentifier, false, seq(context(0, false, issuerSki)));
+  return out.map((e) => e.der);
 }
 
 const SIG_OIDS: Record<string, Record<HashAlgorithmName, string>> = {
@@ -232,13 +262,11 @@ const SIG_OIDS: Record<string, Record<HashAlgorithmName, string>> = {
   ec: { SHA1: '1.2.840.10045.4.1', SHA256: '1.2.840.10045.4.3.2', SHA384: '1.2.840.10045.4.3.3', SHA512: '1.2.840.10045.4.3.4' },
 };
 
-function signatureAlgorithm(key: KeyObject, hash: HashAlgorithmName): () => pkijs.AlgorithmIdentifier {
+function signatureAlgorithm(key: KeyObject, hash: HashAlgorithmName): Uint8Array {
   const type = key.asymmetricKeyType === 'ec' ? 'ec' : 'rsa';
-  const oid = SIG_OIDS[type]![hash];
+  const id = SIG_OIDS[type]![hash];
   // RSA PKCS#1 v1.5 carries an explicit NULL parameter; ECDSA has none (RFC 5758).
-  return () => type === 'rsa'
-    ? new pkijs.AlgorithmIdentifier({ algorithmId: oid, algorithmParams: new asn1js.Null() })
-    : new pkijs.AlgorithmIdentifier({ algorithmId: oid });
+  return type === 'rsa' ? seq(derOid(id), nullValue()) : seq(derOid(id));
 }
 
 /** A KeyPair from PKCS#8 DER (imported keys). */

@@ -47,6 +47,21 @@ function normalizeThumbprint(t: string): string {
   return t.replace(/[\s:]/g, '').toUpperCase();
 }
 
+const parsed = new Map<string, CertificateInfo>();
+/**
+ * Parsing is a pure function of the DER and the same few certificates are looked up on every scheduler cycle
+ * (a virtual year is 17,520 of them): parse each once per process. The result is shared: treat it as read-only.
+ */
+function parsedOnce(derB64: string): CertificateInfo {
+  let info = parsed.get(derB64);
+  if (!info) {
+    info = parseCertificate(new Uint8Array(Buffer.from(derB64, 'base64')));
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(derB64, info);
+  }
+  return info;
+}
+
 /** The certificate stores, persisted in document 'pki-stores'. Keys are looked up through `keyOf`. */
 export class CertStores {
   constructor(private readonly store: StateStore, private readonly keyOf: (keyRef: string) => KeyRecord | undefined) {}
@@ -140,7 +155,7 @@ export class CertStores {
   }
 
   private materialize(p: StorePath, e: StoredEntry): StoredCertificate {
-    const info = parseCertificate(new Uint8Array(Buffer.from(e.der, 'base64')));
+    const info = parsedOnce(e.der);
     const key = e.keyRef ? this.keyOf(e.keyRef) : undefined;
     return {
       ...info,

@@ -7,6 +7,7 @@ const EXCEPTION_TYPES: Record<string, string> = {
   PfxPasswordError: 'System.ComponentModel.Win32Exception',
   CertificateFormatError: 'System.Security.Cryptography.CryptographicException',
   PfxFormatError: 'System.Security.Cryptography.CryptographicException',
+  CertificateRejectedError: 'System.Security.Cryptography.CryptographicException',
   UnsupportedKeyError: 'System.Security.Cryptography.CryptographicException',
   TpmUnavailableError: 'System.Security.Cryptography.CryptographicException',
   KeyAccessDeniedError: 'System.Security.Cryptography.CryptographicException',

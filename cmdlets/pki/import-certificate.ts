@@ -13,7 +13,7 @@ export class ImportCertificateCommand extends PkiCmdlet {
     supportsShouldProcess: true, confirmImpact: 'Medium',
     outputType: ['System.Security.Cryptography.X509Certificates.X509Certificate2'],
     synopsis: 'Imports one or more certificates into a certificate store.',
-    description: 'Imports a certificate file (DER or Base64-encoded .cer) into the store named by -CertStoreLocation; without it, the store of the current Cert: location, else Cert:\\CurrentUser\\My. A file that is not a certificate gives an error and nothing is added.',
+    description: 'Imports a certificate file (DER or Base64-encoded .cer) into the store named by -CertStoreLocation; without it, the store of the current Cert: location, else Cert:\\CurrentUser\\My. A file that is not a certificate gives an error and nothing is added. Unlike Windows, the emulator refuses a certificate Microsoft Entra Connect Sync could not use — an RSA key under 2048 bits, a non-RSA (e.g. EC) key, or a certificate expired at the emulator clock — because its stores hold connector credentials.',
     examples: [{ title: 'Example 1', code: "Import-Certificate -FilePath 'C:\\Users\\Xyz\\Desktop\\BackupCert.cer' -CertStoreLocation Cert:\\LocalMachine\\Root" }],
     parameters: [
       param('FilePath', T.String, { mandatory: true, position: 0, aliases: ['FullName'], valueFromPipelineByPropertyName: true }),

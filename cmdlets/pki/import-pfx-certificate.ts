@@ -13,7 +13,7 @@ export class ImportPfxCertificateCommand extends PkiCmdlet {
     supportsShouldProcess: true, confirmImpact: 'Medium',
     outputType: ['System.Security.Cryptography.X509Certificates.X509Certificate2'],
     synopsis: 'Imports certificates and private keys from a Personal Information Exchange (PFX) file to the destination store.',
-    description: 'Reads a password-protected PKCS#12 file — PBES2/AES as OpenSSL 3 writes it, and the legacy TripleDES/RC2 encryptions Windows and `openssl pkcs12 -legacy` write — and adds its certificates to the store, their private keys to the Microsoft Software Key Storage Provider. Keys are non-exportable unless -Exportable is given. A wrong password or a damaged file gives an error and nothing is added.',
+    description: 'Reads a password-protected PKCS#12 file — PBES2/AES as OpenSSL 3 writes it, and the legacy TripleDES/RC2 encryptions Windows and `openssl pkcs12 -legacy` write — and adds its certificates to the store, their private keys to the Microsoft Software Key Storage Provider. Keys are non-exportable unless -Exportable is given. A wrong password or a damaged file gives an error and nothing is added. Unlike Windows, the emulator refuses a file without a private key (a .cer), an RSA key under 2048 bits, a non-RSA (e.g. EC) key and a certificate expired at the emulator clock, because its stores hold connector credentials.',
     examples: [{
       title: 'Example 1',
       code: "$mypwd = Get-Credential -UserName 'Enter password below' -Message 'Enter password below'\nImport-PfxCertificate -FilePath C:\\mypfx.pfx -CertStoreLocation Cert:\\LocalMachine\\My -Password $mypwd.Password",

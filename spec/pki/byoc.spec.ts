@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
   newSelfSignedCertificate, importCertificate, importPfx, validateByoc, validateByocCertificate, byocViolationsOf,
-  ByocValidationError, parseCertificate, SOFTWARE_KSP, type ByocRule,
+  ByocValidationError, parseCertificate, readPfx, SOFTWARE_KSP, type ByocRule,
 } from '../../pki/index.js';
 import { openssl, opensslCert, tempDir, tempPki } from './helpers.js';
 import * as fs from 'node:fs';
@@ -83,7 +83,10 @@ describe('pki: BYOC validation (documented certificate requirements)', function 
     const c = opensslCert(files.dir, 'weak', 'rsa:1024', ['-sha1']);
     const pfx = files.file('weak.pfx');
     openssl(['pkcs12', '-export', '-in', c.pem, '-inkey', c.key, '-passout', 'pass:pw', '-out', pfx]);
-    const [imported] = importPfx(t.ctx, fs.readFileSync(pfx), 'pw', { exportable: true });
+    // Import-PfxCertificate refuses a 1024-bit key (import policy); plant it as a store holding it would look.
+    const [entry] = readPfx(fs.readFileSync(pfx), 'pw');
+    const key = t.ctx.vault.add(entry!.pkcs8!, { provider: SOFTWARE_KSP, exportPolicy: 'Exportable', machineKey: false });
+    const imported = t.ctx.stores.add('CurrentUser\\My', entry!.info, { keyRef: key.keyRef });
     t.clock.set(new Date(imported!.notBefore.getTime() + 86_400_000)); // openssl stamped it with real time
     expect(byocViolationsOf(t.ctx, imported!).map((v) => v.rule)).to.deep.equal(['KeyLength', 'HashAlgorithm', 'NonExportable', 'StoreLocation']);
   });

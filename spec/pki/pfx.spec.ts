@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as asn1js from 'asn1js';
 import {
   importPfx, exportPfx, exportPrivateKeyPem, inspectPfx, newSelfSignedCertificate, readPfx, buildPfx,
-  PfxPasswordError, PfxFormatError, KeyNotExportableError, PkiError,
+  PfxPasswordError, PfxFormatError, KeyNotExportableError, PkiError, CertificateRejectedError, importCertificate,
 } from '../../pki/index.js';
 import { openssl, opensslCert, opensslInfo, tempDir, tempPki } from './helpers.js';
 
@@ -118,15 +118,22 @@ describe('pki: PKCS#12 (PFX) import and export', function () {
     } finally { t.cleanup(); }
   });
 
-  it('exports a certificate without a key as a certificate-only PFX', () => {
+  it('refuses to import a certificate-only PFX (import policy) but exports a key-less certificate as one', () => {
     const t = tempPki();
     try {
       const out = files.file('certonly.pfx');
       openssl(['pkcs12', '-export', '-in', src.pem, '-nokeys', '-passout', 'pass:pw', '-out', out]);
-      const [c] = importPfx(t.ctx, fs.readFileSync(out), 'pw');
-      expect(c!.hasPrivateKey).to.equal(false);
-      const pfx = exportPfx(t.ctx, 'CurrentUser\\My', c!.thumbprint, 'pw2');
-      expect(inspectPfx(pfx, 'pw2').map((i) => i.thumbprint)).to.deep.equal([c!.thumbprint]);
+      let err: unknown;
+      try { importPfx(t.ctx, fs.readFileSync(out), 'pw'); } catch (e) { err = e; }
+      expect(err).to.be.instanceOf(CertificateRejectedError);
+      expect((err as CertificateRejectedError).errorId).to.equal('PrivateKeyMissing');
+      expect(t.ctx.stores.list('CurrentUser\\My')).to.deep.equal([]);
+      const c = importCertificate(t.ctx, src.der);
+      expect(c.hasPrivateKey).to.equal(false);
+      const pfx = exportPfx(t.ctx, 'CurrentUser\\My', c.thumbprint, 'pw2');
+      expect(inspectPfx(pfx, 'pw2').map((i) => i.thumbprint)).to.deep.equal([c.thumbprint]);
+      fs.writeFileSync(files.file('certonly-out.pfx'), pfx);
+      expect(openssl(['pkcs12', '-in', files.file('certonly-out.pfx'), '-nokeys', '-passin', 'pass:pw2'])).to.include('BEGIN CERTIFICATE');
     } finally { t.cleanup(); }
   });
 

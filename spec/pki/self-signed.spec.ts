@@ -1,5 +1,9 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../../state/index.js';
 import { createSelfSignedCertificate, parseCertificate, exportCertificatePem, InvalidArgumentError, UnsupportedKeyError, PkiError } from '../../pki/index.js';
 import { fingerprint, openssl, tempDir } from './helpers.js';
@@ -161,5 +165,22 @@ describe('pki: self-signed certificates (New-SelfSignedCertificate defaults)', f
     expect(parseCertificate(c.der).thumbprint).to.equal(c.info.thumbprint);
     expect(parseCertificate(exportCertificatePem(c.info)).thumbprint).to.equal(c.info.thumbprint);
     expect(parseCertificate(new TextEncoder().encode(exportCertificatePem(c.info))).thumbprint).to.equal(c.info.thumbprint);
+  });
+});
+
+describe('pki: buildSelfSignedCertificate (the pkijs-free builder) and the benchmark process', function () {
+  this.timeout(60_000);
+  it('the bench process prints a certificate openssl parses and verifies as self-signed', () => {
+    const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/pki-process.js');
+    const b64 = execFileSync(process.execPath, [script, '--overlap', '--print']).toString().trim();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pki-lean-'));
+    try {
+      const der = path.join(dir, 'c.der');
+      fs.writeFileSync(der, Buffer.from(b64, 'base64'));
+      const pem = path.join(dir, 'c.pem');
+      fs.writeFileSync(pem, execFileSync('openssl', ['x509', '-inform', 'der', '-in', der]));
+      expect(execFileSync('openssl', ['x509', '-in', pem, '-noout', '-text']).toString()).to.match(/Public-Key: \(2048 bit\)[\s\S]*X509v3 Subject Key Identifier/);
+      expect(execFileSync('openssl', ['verify', '-CAfile', pem, '-partial_chain', '-check_ss_sig', pem]).toString()).to.match(/OK/);
+    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   });
 });
