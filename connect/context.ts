@@ -3,7 +3,8 @@ import type { KeyStoreGateway, TenantGateway } from './gateways.js';
 import type { ServerDoc } from './model.js';
 import type { OnPremDoc } from './onprem.js';
 import type { RunHistoryDoc } from './run-history.js';
-import { TenantUnreachableError } from './errors.js';
+import { TenantRequestError, TenantUnreachableError } from './errors.js';
+import { STEP_FAULTS } from './faults.js';
 
 /** Everything one operation works on: the loaded documents, the time it runs at, the gateways, the events it writes. */
 export interface OpContext {
@@ -19,7 +20,7 @@ export interface OpContext {
 
 const PASS_THROUGH = new Set<string | symbol>(['tenantDomain', 'tenantId', 'seededSyncAccount']);
 
-/** The tenant as seen through the emulator's TenantUnreachable fault (a persisted server setting). */
+/** The tenant as seen through the emulator's TenantUnreachable and switch-step faults (persisted server settings). */
 export function guardTenant(tenant: TenantGateway, doc: ServerDoc): TenantGateway {
   return new Proxy(tenant, {
     get(target, prop, receiver) {
@@ -27,6 +28,8 @@ export function guardTenant(tenant: TenantGateway, doc: ServerDoc): TenantGatewa
       if (typeof value !== 'function' || PASS_THROUGH.has(prop)) return value;
       return (...args: unknown[]) => {
         if (doc.faults.tenantUnreachable) return Promise.reject(new TenantUnreachableError());
+        const step = STEP_FAULTS[String(prop)];
+        if (step && doc.faults[step]) return Promise.reject(new TenantRequestError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.'));
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },

@@ -1,3 +1,5 @@
+import { FAULT_NAMES } from './faults.js';
+
 /** Every error the Connect Sync server raises, in one place (errorId + PowerShell category + the real wording). */
 export class ConnectError extends Error {
   constructor(message: string, readonly errorId: string, readonly category: string, readonly targetObject?: unknown) {
@@ -84,7 +86,7 @@ export const errors = {
   badInterval: (what: string) =>
     new ConnectError(`The value of ${what} must be a positive time span.`, 'InvalidTimeSpan', 'InvalidArgument', what),
   unknownFault: (name: string) =>
-    new ConnectError(`Unknown emulator fault '${name}'. Valid faults: KeyRemovalFails, TenantUnreachable.`, 'UnknownFault', 'InvalidArgument', name),
+    new ConnectError(`Unknown emulator fault '${name}'. Valid faults: ${FAULT_NAMES.join(', ')}.`, 'UnknownFault', 'InvalidArgument', name),
   badVersion: (v: string) =>
     new ConnectError(`'${v}' is not a valid Microsoft Entra Connect version (expected a.b.c.d).`, 'InvalidVersion', 'InvalidArgument', v),
   badDirectorySize: (n: number) =>

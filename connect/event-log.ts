@@ -35,10 +35,13 @@ export interface EventQuery {
 /**
  * The Application event log: append-only JSON lines beside the state documents, because a virtual year
  * produces tens of thousands of entries and rewriting one JSON document per event would not scale.
- * Like the real log it overwrites the oldest entries when full. A line torn by a crash is dropped.
+ * Like the real log (maximum size 20,480 KB, "overwrite events as needed, oldest events first") it drops the
+ * oldest entries when full: down to 90% of the maximum, so a full log is not rewritten at every append.
+ * A line torn by a crash is dropped.
  */
 export class EventLog {
-  static readonly MAX_ENTRIES = 200_000;
+  /** Windows' default maximum size of the Application log; settable for tests. */
+  static maxBytes = 20_480 * 1024;
   readonly file: string;
 
   constructor(private readonly store: StateStore, private readonly machineName: () => string) {
@@ -66,8 +69,9 @@ export class EventLog {
       const text = entries.map((x) => JSON.stringify(x)).join('\n') + '\n';
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
       const fd = fs.openSync(this.file, 'a', 0o600);
-      try { fs.writeSync(fd, text); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-      if (index - this.firstIndex() + 1 > EventLog.MAX_ENTRIES) this.trim();
+      let size: number;
+      try { fs.writeSync(fd, text); fs.fsyncSync(fd); size = fs.fstatSync(fd).size; } finally { fs.closeSync(fd); }
+      if (size > EventLog.maxBytes) this.trim();
       return entries;
     });
   }
@@ -114,6 +118,8 @@ export class EventLog {
     let size: number;
     try { size = fs.statSync(this.file).size; } catch { return; }
     if (size === 0) return;
+    // the usual case, a clean last line, costs one byte
+    if (this.readTail(1) === '\n') return;
     const tail = this.readTail(Math.min(size, 1 << 20));
     if (tail.endsWith('\n')) return;
     const cut = tail.lastIndexOf('\n');
@@ -142,21 +148,20 @@ export class EventLog {
     return 0;
   }
 
-  private firstIndex(): number {
-    try {
-      const fd = fs.openSync(this.file, 'r');
-      try {
-        const buf = Buffer.alloc(4096);
-        const n = fs.readSync(fd, buf, 0, buf.length, 0);
-        const line = buf.subarray(0, n).toString('utf8').split('\n')[0];
-        return (JSON.parse(line) as EventLogEntry).Index;
-      } finally { fs.closeSync(fd); }
-    } catch { return 1; }
-  }
-
+  /** Keep the newest lines that fit in 90% of the maximum size; indexes go on from where they were. */
   private trim(): void {
-    const all = this.readAll();
-    const keep = all.slice(all.length - Math.floor(EventLog.MAX_ENTRIES * 0.75));
-    writeFileAtomic(this.file, keep.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const text = fs.readFileSync(this.file, 'utf8');
+    const budget = Math.floor(EventLog.maxBytes * 0.9);
+    let start = text.length;
+    let bytes = 0;
+    for (;;) {
+      const prev = text.lastIndexOf('\n', start - 2);
+      const line = Buffer.byteLength(text.slice(prev + 1, start));
+      if (bytes + line > budget || start <= 0) break;
+      bytes += line;
+      start = prev + 1;
+      if (prev < 0) break;
+    }
+    writeFileAtomic(this.file, text.slice(start));
   }
 }

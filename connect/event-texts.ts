@@ -47,6 +47,11 @@ export const ev = {
     TimeGenerated: t, EntryType: 'Error', Source: DS, EventID: 906,
     Message: `[MSAL] AcquireTokenByUsernamePassword: Exception caught while acquiring token. Original exception: ${aadstsText}`,
   }),
+  /** The documents' text for a connector account whose password changed in Entra (how-to-connect-azureadaccount). */
+  passwordPolicySyncFailed: (t: Date, aadstsText: string): NewEvent => ({
+    TimeGenerated: t, EntryType: 'Error', Source: DS, EventID: 659,
+    Message: `Error while retrieving password policy sync configuration. Microsoft.IdentityModel.Clients.ActiveDirectory.AdalServiceException: ${aadstsText}`,
+  }),
   accessDenied: (t: Date, detail: string): NewEvent[] => [
     { TimeGenerated: t, EntryType: 'Error', Source: DS, EventID: 106,
       Message: `Unable to export to Microsoft Entra ID. Access Denied. ${detail}` },
@@ -84,6 +89,12 @@ export const ev = {
     TimeGenerated: t, EntryType: 'Error', Source: DS, EventID: 1015,
     Message: `Failed to remove the old certificate credential from application ${appId}. CertificateId: ${keyId}. ${reason} `
       + `Run Remove-EntraApplicationKey -CertificateId ${keyId} to remove it.`,
+    ReplacementStrings: [keyId],
+  }),
+  leftoverKeyNotRemoved: (t: Date, appId: string, keyId: string, reason: string): NewEvent => ({
+    TimeGenerated: t, EntryType: 'Error', Source: DS, EventID: 1015,
+    Message: `Failed to remove the certificate credential added to application ${appId} for a credential change that did not complete. CertificateId: ${keyId}. ${reason} `
+      + `The server retries with it or removes it at its next attempt; run Remove-EntraApplicationKey -CertificateId ${keyId} to remove it now.`,
     ReplacementStrings: [keyId],
   }),
   rotationFailed: (t: Date, appId: string, reason: string): NewEvent => ({

@@ -39,6 +39,8 @@ export interface KeyCredentialInfo {
   displayName: string;
   startDateTime: string;
   endDateTime: string;
+  /** the tenant's sync API added it for this server's legacy connector (automatic onboarding); undefined when not known */
+  provisionedByConnector?: boolean;
 }
 
 export interface ApplicationInfo {

@@ -21,6 +21,7 @@ export type {
 } from './gateways.js';
 export { CURRENT_VERSION, DEFAULT_DIRECTORY_SIZE } from './seed.js';
 export { MANAGED_SUBJECT } from './credential-switch.js';
+export { FAULT_NAMES } from './faults.js';
 export { ROTATION_WARNING_DAYS, AUTO_ONBOARDING_MIN_VERSION } from './maintenance.js';
 export { openConnect, type OpenedConnect, type OpenConnectOptions } from './open.js';
 export { MsalTenantGateway } from './adapters/msal-tenant-gateway.js';

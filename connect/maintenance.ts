@@ -4,6 +4,7 @@ import { ev } from './event-texts.js';
 import { purge } from './run-history.js';
 import { rotateCredential } from './rotation.js';
 import { registerApplication } from './registration.js';
+import { settleStrandedKeys } from './credential-switch.js';
 import { compareVersions, DAY, HOUR } from './util.js';
 import { createHash } from 'node:crypto';
 
@@ -34,6 +35,11 @@ export async function runMaintenance(ctx: OpContext): Promise<void> {
     }
     if (!handled && due) {
       ctx.events.push(left <= 0 ? ev.expired(ctx.now, cred.appId, cred.certificate) : ev.rotationDue(ctx.now, cred.appId, cred.certificate, Math.ceil(left / DAY)));
+    }
+    // A key a failed switch left on the application is an unused credential: take it off (a later attempt could
+    // reuse it, but an idle extra credential on the sync application is worse). Failing, the next run tries again.
+    if (!handled && (doc.strandedKeys ?? []).some((k) => k.appId === cred.appId)) {
+      await settleStrandedKeys(ctx, await connectorActor(ctx), cred.appId, undefined, false).catch(() => undefined);
     }
     const now = doc.credential;
     if (now.type === 'Application' && !now.certificate.tpmBacked

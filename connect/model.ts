@@ -55,6 +55,11 @@ export interface EmulatorFaults {
   keyRemovalFails: boolean;
   /** every call to the tenant fails as if the network were down. */
   tenantUnreachable: boolean;
+  /** the steps of a switch to a certificate credential (connect/faults.ts); absent in documents written before them */
+  applicationCreationFails?: boolean;
+  roleAssignmentFails?: boolean;
+  keyAdditionFails?: boolean;
+  newKeyRejected?: boolean;
 }
 
 export type FaultName = keyof EmulatorFaults;
@@ -76,6 +81,20 @@ export interface PendingRegistration {
   displayName: string;
   certificate: CertificateRecord;
   createdAt: string;
+}
+
+/**
+ * A certificate credential the server added to its own application for a switch that did not complete, and could
+ * not take off again at the time. The next switch finishes with it (the server kept the private key) or removes it.
+ */
+export interface StrandedKey {
+  appId: string;
+  keyId: string;
+  thumbprint: string;
+  sha256: string;
+  /** the server created the certificate (CN=Entra Connect Sync Provisioning in CurrentUser\\My) and may reuse it */
+  managed: boolean;
+  at: string;
 }
 
 export interface CachedToken {
@@ -100,6 +119,8 @@ export interface ServerDoc {
   createdKeyIds: string[];
   /** the application this server created, remembered even when a later step failed, so a retry reuses it */
   ownAppId?: string | null;
+  /** keys left on the application by failed switches (absent in older documents) */
+  strandedKeys?: StrandedKey[];
   scheduler: SchedulerState;
   faults: EmulatorFaults;
   autoOnboardingDueAt: string | null;

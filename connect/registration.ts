@@ -1,10 +1,10 @@
 import type { OpContext } from './context.js';
 import type { Actor, ApplicationInfo, StoredCertificate } from './gateways.js';
-import type { ApplicationCredential, ManagementMode } from './model.js';
+import type { ApplicationCredential, CertificateRecord, ManagementMode } from './model.js';
 import { PASSWORD_RESET_APP_ID, SYNC_ROLE, SYNC_SERVICE_APP_ID, WRITEBACK_ROLES } from './gateways.js';
 import { selectCustomerCertificate, type CertificateSelector } from './byoc-rules.js';
 import { certificateRecord } from './auth.js';
-import { createManagedCertificate, ensureKeyOnApplication, removeOldKey, switchToApplication, discardManagedCertificate } from './credential-switch.js';
+import { createManagedCertificate, ensureKeyOnApplication, removeOldKey, switchToApplication, discardManagedCertificate, settleStrandedKeys, isStranded } from './credential-switch.js';
 import { errors } from './errors.js';
 import { isGuid, normalizeGuid, normalizeHex } from './util.js';
 
@@ -102,12 +102,26 @@ export async function registerApplication(ctx: OpContext, actor: Actor, opts: Re
   } else {
     app = await ownApplication(ctx, actor);
   }
+  // Finish or undo what an earlier failed switch left on the server's own application (docs/connect.md, "Atomic switch").
+  const retry = mode === 'BYOA' ? undefined : await settleStrandedKeys(ctx, actor, app.appId, app, mode === 'Managed');
   let createdHere = false;
-  if (!cert) { cert = await createManagedCertificate(ctx); createdHere = true; }
-  const { record, added } = await ensureKeyOnApplication(ctx, actor, app.appId, cert);
-  if (added) ctx.doc.createdKeyIds.push(record.keyId);
+  let record: CertificateRecord, added: boolean;
+  if (!cert && retry) {
+    cert = retry.cert;
+    ({ record, added } = { record: certificateRecord(cert, retry.keyId), added: true });
+  } else {
+    if (!cert) { cert = await createManagedCertificate(ctx); createdHere = true; }
+    try {
+      ({ record, added } = await ensureKeyOnApplication(ctx, actor, app.appId, cert));
+    } catch (e) {
+      if (createdHere) await ctx.keys.removeCertificate(cert).catch(() => undefined);
+      throw e;
+    }
+  }
+  if (added && !ctx.doc.createdKeyIds.includes(record.keyId)) ctx.doc.createdKeyIds.push(record.keyId);
 
   if (!link) {
+    ctx.doc.strandedKeys = (ctx.doc.strandedKeys ?? []).filter((k) => k.keyId !== record.keyId);
     ctx.doc.pendingRegistration = { mode, appId: app.appId, appObjectId: app.objectId, displayName: app.displayName, certificate: record, createdAt: ctx.now.toISOString() };
     return result(mode, app.appId, app.displayName, record.keyId, cert, false, ctx.doc.credential.type);
   }
@@ -115,7 +129,8 @@ export async function registerApplication(ctx: OpContext, actor: Actor, opts: Re
     return await link2(ctx, actor, mode, app.appId, app.objectId, app.displayName, cert, record.keyId, added);
   } catch (e) {
     if (added) ctx.doc.createdKeyIds = ctx.doc.createdKeyIds.filter((k) => k !== record.keyId);
-    if (createdHere) await ctx.keys.removeCertificate(cert).catch(() => undefined);
+    // A certificate whose key could not be taken off the application again is kept for the next attempt.
+    if (createdHere && !isStranded(ctx, cert.sha256)) await ctx.keys.removeCertificate(cert).catch(() => undefined);
     throw e;
   }
 }

@@ -67,11 +67,12 @@ export function newRun(
   result: string, stats: Partial<RunStepResult> = {},
 ): RunRecord {
   const id = newGuid();
+  const startDate = start.toISOString(), endDate = end.toISOString();
   const stepType = profile.includes('Import') ? (profile.startsWith('Full') ? 'full-import' : 'delta-import')
     : profile.includes('Synchronization') ? (profile.startsWith('Full') ? 'apply-rules' : 'delta-sync') : 'export';
   const step: RunStepResult = {
     RunHistoryId: id, StepHistoryId: newGuid(), StepNumber: 1, StepResult: result,
-    StartDate: start.toISOString(), EndDate: end.toISOString(),
+    StartDate: startDate, EndDate: endDate,
     StageNoChange: 0, StageAdd: 0, StageUpdate: 0, StageDelete: 0, StageFailure: 0, ConnectorFlow: 0,
     ExportAdd: 0, ExportUpdate: 0, ExportDelete: 0, ExportFailure: 0,
     ConnectorDiscoveryErrors: null, SyncErrors: null,
@@ -82,7 +83,7 @@ export function newRun(
     RunHistoryId: id, ConnectorId: connectorId, ConnectorName: connectorName,
     RunProfileId: profileId(connectorId, profile), RunProfileName: profile, RunNumber: runNumber,
     Username: 'NT SERVICE\\ADSync', Result: result, CurrentStepNumber: 1, TotalSteps: 1,
-    StartDate: start.toISOString(), EndDate: end.toISOString(), RunStepResults: [step],
+    StartDate: startDate, EndDate: endDate, RunStepResults: [step],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ServerDoc, SchedulerState } from './model.js';
 import { DAY, MINUTE, newHex } from './util.js';
+import { noFaults } from './faults.js';
 
 /** The version a fresh server reports: current at the time of writing, and ≥ 2.5.76.0 (automatic onboarding). */
 export const CURRENT_VERSION = '2.5.79.0';
@@ -44,7 +45,7 @@ export function seedServer(now: Date, o: ServerSeedOptions = {}): ServerDoc {
     legacyAccount: { name, userPrincipalName: upn, password, createdAt: long, removed: false },
     pendingRegistration: null, createdKeyIds: [],
     scheduler: defaultScheduler(now),
-    faults: { keyRemovalFails: false, tenantUnreachable: false },
+    faults: noFaults(),
     autoOnboardingDueAt: null, last1014At: null, token: null, runNumber: 0, cycleInProgressUntil: null, revision: 0,
   };
 }

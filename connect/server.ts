@@ -18,6 +18,7 @@ import { schedulerTick } from './scheduler-loop.js';
 import { credentialView, configurationReport, type ConnectorCredentialView, type ConfigurationReport } from './report.js';
 import { SteppingClock } from './stepping-clock.js';
 import { errors } from './errors.js';
+import { faultKey, noFaults } from './faults.js';
 import { connectorActor } from './auth.js';
 import { parseVersion } from './util.js';
 
@@ -127,7 +128,7 @@ export class ConnectServer {
   getConnectorCredential(): ConnectorCredentialView { return credentialView(this.read()); }
   getCurrentConfiguration(): ConfigurationReport { return configurationReport(this.read()); }
   getScheduler(): SchedulerView { return schedulerView(this.read(), this.clock.now()); }
-  getFaults(): Record<FaultName, boolean> { return { ...this.read().faults }; }
+  getFaults(): Record<FaultName, boolean> { return { ...noFaults(), ...this.read().faults } as Record<FaultName, boolean>; }
 
   getConnectorRunStatus(): RunStatus[] {
     const doc = this.read();
@@ -159,15 +160,35 @@ export class ConnectServer {
     return this.events.query({ ...q, before: q.before && q.before < now ? q.before : new Date(now.getTime() + 1) });
   }
 
+  /**
+   * A credential switch that fails after it changed something in the tenant still records what it left there (its
+   * application, a key it could not take off again), so the next attempt finishes or undoes it; the connector
+   * credential itself is unchanged. Failures that left nothing behind write nothing, as every other operation.
+   */
+  private async switching<R>(fn: (ctx: OpContext) => Promise<R>): Promise<R> {
+    let failure: { error: unknown } | undefined;
+    const trace = (d: ServerDoc) => JSON.stringify([d.ownAppId ?? null, d.strandedKeys ?? []]);
+    const r = await this.mutate(async (ctx) => {
+      const before = trace(ctx.doc);
+      try { return await fn(ctx); } catch (e) {
+        if (trace(ctx.doc) === before) throw e;
+        failure = { error: e };
+        return undefined as R;
+      }
+    });
+    if (failure) throw failure.error;
+    return r;
+  }
+
   // ---- application-based authentication ----
   addEntraApplicationRegistration(admin: AdminCredential, opts: RegistrationOptions = {}): Promise<RegistrationResult> {
-    return this.mutate(async (ctx) => registerApplication(ctx, await this.admin(ctx, admin), opts, false));
+    return this.switching(async (ctx) => registerApplication(ctx, await this.admin(ctx, admin), opts, false));
   }
   addADSyncApplicationRegistration(admin: AdminCredential, opts: RegistrationOptions = {}): Promise<RegistrationResult> {
-    return this.mutate(async (ctx) => registerApplication(ctx, await this.admin(ctx, admin), opts, true));
+    return this.switching(async (ctx) => registerApplication(ctx, await this.admin(ctx, admin), opts, true));
   }
   invokeCredentialRotation(admin: AdminCredential, opts: { sha256?: string; thumbprint?: string } = {}): Promise<RegistrationResult> {
-    return this.mutate(async (ctx) => rotateCredential(ctx, await this.admin(ctx, admin), opts, 'Manual'));
+    return this.switching(async (ctx) => rotateCredential(ctx, await this.admin(ctx, admin), opts, 'Manual'));
   }
   removeEntraApplicationKey(admin: AdminCredential, certificateId: string): Promise<void> {
     return this.mutate(async (ctx) => removeApplicationKey(ctx, await this.admin(ctx, admin), certificateId));
@@ -241,12 +262,12 @@ export class ConnectServer {
 
   // ---- emulator controls ----
   setFault(name: string, on: boolean): Promise<void> {
-    const key = ({ keyremovalfails: 'keyRemovalFails', tenantunreachable: 'tenantUnreachable' } as Record<string, FaultName>)[name.toLowerCase()];
+    const key = faultKey(name);
     if (!key) return Promise.reject(errors.unknownFault(name));
     return this.mutate(async (ctx) => { ctx.doc.faults[key] = on; });
   }
   clearFaults(): Promise<void> {
-    return this.mutate(async (ctx) => { ctx.doc.faults = { keyRemovalFails: false, tenantUnreachable: false }; });
+    return this.mutate(async (ctx) => { ctx.doc.faults = noFaults(); });
   }
   setStagingMode(on: boolean): Promise<void> {
     return this.mutate(async (ctx) => { ctx.doc.scheduler.stagingModeEnabled = on; });

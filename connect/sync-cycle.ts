@@ -102,6 +102,8 @@ function classify(ctx: OpContext, e: unknown): { result: string; detail: string 
   if (e instanceof TenantAuthError) {
     const text = e.description;
     ctx.events.push(ctx.doc.credential.type === 'Application' ? ev.tokenFailedCertificate(ctx.now, text) : ev.tokenFailedPassword(ctx.now, text));
+    // A password reset behind the server's back: the password hash sync manager reports it as 659 (reference §4).
+    if (ctx.doc.credential.type === 'ServiceAccount' && text.includes('AADSTS50054')) ctx.events.push(ev.passwordPolicySyncFailed(ctx.now, text));
     ctx.doc.token = null;
     return { result: 'stopped-extension-dll-exception', detail: text };
   }

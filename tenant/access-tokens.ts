@@ -51,19 +51,20 @@ export type TokenCheck =
   | { ok: true; claims: Record<string, unknown> }
   | { ok: false; reason: 'malformed' | 'invalid' | 'expired' | 'audience' };
 
-const verified = new Map<string, Record<string, unknown>>();
+/** Tokens whose signature was verified, by token, with the signing key that verified them. */
+const verified = new Map<string, { kid: string; claims: Record<string, unknown> }>();
 
 /** Validate a bearer token the tenant issued: signature, tenant, audience, lifetime (virtual clock). */
 export function checkAccessToken(doc: TenantDoc, token: string, audiences: (aud: string) => boolean, now: Date): TokenCheck {
-  const cacheKey = `${doc.signingKey.kid}|${token}`;
-  let claims = verified.get(cacheKey);
+  const hit = verified.get(token);
+  let claims = hit?.kid === doc.signingKey.kid ? hit.claims : undefined;
   if (!claims) {
     const jwt = decodeJwt(token);
     if (!jwt) return { ok: false, reason: 'malformed' };
     if (jwt.header.alg !== 'RS256' || jwt.header.kid !== doc.signingKey.kid || !verifyJws(jwt, signingKeyObjects(doc.signingKey).pub)) return { ok: false, reason: 'invalid' };
     claims = jwt.payload;
     if (verified.size > 5000) verified.clear();
-    verified.set(cacheKey, claims);
+    verified.set(token, { kid: doc.signingKey.kid, claims });
   }
   if (claims.tid !== doc.tenantId) return { ok: false, reason: 'invalid' };
   const t = secs(now);

@@ -36,7 +36,8 @@ function view(doc: TenantDoc, app: ApplicationRecord, extra: Record<string, unkn
   }) : [];
   return {
     id: app.id, appId: app.appId, displayName: app.displayName, servicePrincipalId: sp?.id ?? null,
-    keyCredentials: app.keyCredentials.map((k) => ({ keyId: k.keyId, thumbprint: k.thumbprint, displayName: k.displayName, startDateTime: k.startDateTime, endDateTime: k.endDateTime })),
+    keyCredentials: app.keyCredentials.map((k) => ({ keyId: k.keyId, thumbprint: k.thumbprint, displayName: k.displayName, startDateTime: k.startDateTime, endDateTime: k.endDateTime,
+      provisioned: (app.provisionedKeyIds ?? []).includes(k.keyId) })),
     assignedRoles: assigned, ...extra,
   };
 }
@@ -47,6 +48,9 @@ function view(doc: TenantDoc, app: ApplicationRecord, extra: Record<string, unkn
  * POST creates ConnectSyncProvisioning_<SERVER>_<id> and its service principal when absent, adds the certificate
  * (proof of possession required once the application has a valid key, as addKey), and assigns the roles the
  * interactive path assigns. Idempotent: an existing application, key (same thumbprint) or assignment is reused.
+ * `removeKeyId` takes off a key this route provisioned on that application (and only such a key): how a server whose
+ * switch failed after its key was added undoes it, since it cannot sign a removeKey proof with a key it never used.
+ * Keys this route added are flagged `provisioned` in the view.
  */
 export function handleAppProvisioning(directory: Directory, ctx: RequestContext, doc: TenantDoc, caller: Caller, key: string | undefined): TenantResponse {
   const server = requireConnector(caller, ctx.now);
@@ -67,6 +71,8 @@ export function handleAppProvisioning(directory: Directory, ctx: RequestContext,
   if (nameIn !== undefined && (!/^[A-Za-z0-9_-]{1,120}$/.test(nameIn) || !nameIn.toUpperCase().startsWith(`${APP_PREFIX}${server}_`.toUpperCase()))) {
     throw syncApi.notOwnApplication(nameIn, server);
   }
+  const removeKeyId = typeof body.removeKeyId === 'string' ? body.removeKeyId.toLowerCase() : undefined;
+  if (body.removeKeyId !== undefined && (removeKeyId === undefined || !isGuid(removeKeyId) || appIdIn === undefined)) throw graph.invalidValue('removeKeyId', 'applicationProvisioning');
   const writeback = body.passwordWriteback === true;
   const kc = body.keyCredential;
   const rec: KeyCredentialRecord | undefined = kc === undefined || kc === null ? undefined
@@ -93,6 +99,14 @@ export function handleAppProvisioning(directory: Directory, ctx: RequestContext,
       audit('Add application', 'ApplicationManagement', [{ id: app.id, displayName: app.displayName, type: 'Application' }]);
     }
     const target = app;
+    if (removeKeyId !== undefined) {
+      if (!target.keyCredentials.some((k) => k.keyId === removeKeyId)) throw syncApi.accountNotFound(removeKeyId);
+      if (!(target.provisionedKeyIds ?? []).includes(removeKeyId)) throw syncApi.notProvisionedKey(removeKeyId, target.displayName);
+      target.keyCredentials = target.keyCredentials.filter((k) => k.keyId !== removeKeyId);
+      target.provisionedKeyIds = (target.provisionedKeyIds ?? []).filter((k) => k !== removeKeyId);
+      audit('Update application – Certificates and secrets management ', 'ApplicationManagement', [{ id: target.id, displayName: target.displayName, type: 'Application' }],
+        { removedKeyId: removeKeyId });
+    }
     let sp = Directory.sp(d, target.appId);
     if (!sp) {
       sp = {
@@ -112,6 +126,7 @@ export function handleAppProvisioning(directory: Directory, ctx: RequestContext,
         if (validKeys(target, ctx.now).length > 0) checkProof(ctx, target, body.proof);
         if (target.keyCredentials.some((k) => k.keyId === rec.keyId)) throw graph.invalidKey(`A credential with keyId '${rec.keyId}' already exists.`);
         target.keyCredentials.push(rec);
+        target.provisionedKeyIds = [...(target.provisionedKeyIds ?? []).filter((k) => target.keyCredentials.some((x) => x.keyId === k)), rec.keyId];
         addedKeyId = rec.keyId;
         audit('Update application – Certificates and secrets management ', 'ApplicationManagement', [{ id: target.id, displayName: target.displayName, type: 'Application' }]);
       }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConfidentialClientApplication, PublicClientApplication, type Configuration } from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, PublicClientApplication, type Configuration } from '@azure/msal-node';
 import { AuthenticationHandler, Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../state/index.js';
 import { b64url } from './encoding.js';
@@ -34,7 +34,8 @@ function msalConfig(conn: TenantConnection, clientId: string): Configuration {
   const host = new URL(conn.authorityHost).host;
   return {
     auth: { clientId, authority, ...(conn.served ? { knownAuthorities: [host] } : {}) },
-    system: { networkClient: new InProcessNetworkClient(conn.handler) },
+    // Warnings and errors only: at msal's default (Info) every call formats a dozen log lines nobody reads.
+    system: { networkClient: new InProcessNetworkClient(conn.handler), loggerOptions: { logLevel: LogLevel.Warning, piiLoggingEnabled: false } },
   };
 }
 
@@ -81,16 +82,47 @@ export function confidentialClient(conn: TenantConnection, cred: AppCredential):
 
 export interface AccessToken { accessToken: string; expiresOn: Date | null; scopes: string[] }
 
+interface SignerClient { cca: ConfidentialClientApplication; cred: AppCredential; signer: AssertionSigner }
+const signerClients = new WeakMap<TenantConnection, Map<string, SignerClient>>();
+
+/**
+ * One msal client per application and key, as a long-running service keeps its ConfidentialClientApplication
+ * (a server asks for a new token every hour for a year). Its assertion callback signs with the signer and clock
+ * of the current call, so a key looked up again (moved store, new clock) is used as given.
+ */
+function signerClient(conn: TenantConnection, cred: AppCredential, signer: AssertionSigner): ConfidentialClientApplication {
+  let byKey = signerClients.get(conn);
+  if (!byKey) signerClients.set(conn, byKey = new Map());
+  const key = `${cred.clientId.toLowerCase()}|${signer.alg}|${signer.thumbprint.replace(/[^0-9a-fA-F]/g, '').toUpperCase()}`;
+  let c = byKey.get(key);
+  if (!c) {
+    const entry = { cred, signer } as SignerClient;
+    entry.cca = confidentialClient(conn, {
+      clientId: cred.clientId,
+      signer: { alg: signer.alg, thumbprint: signer.thumbprint, sign: (d) => entry.signer.sign(d) },
+      clock: { now: () => entry.cred.clock?.now() ?? new Date() },
+    });
+    if (byKey.size >= 64) byKey.clear();
+    byKey.set(key, c = entry);
+  }
+  c.cred = cred;
+  c.signer = signer;
+  return c.cca;
+}
+
 /**
  * An app-only token through msal-node (client credentials with a certificate assertion). skipCache defaults to
  * true: msal caches by real time, the tenant judges lifetimes by the virtual clock (docs/tenant.md, "Time").
  */
 export async function acquireAppToken(conn: TenantConnection, cred: AppCredential, scope = 'https://graph.microsoft.com/.default', skipCache = true): Promise<AccessToken> {
-  const cca = confidentialClient(conn, cred);
+  const cca = cred.signer ? signerClient(conn, cred, cred.signer) : confidentialClient(conn, cred);
   const r = await cca.acquireTokenByClientCredential({ scopes: [scope], skipCache });
   if (!r) throw new Error('msal-node returned no token.');
   return { accessToken: r.accessToken, expiresOn: r.expiresOn, scopes: r.scopes };
 }
+
+/** One public client per connection and client id, kept like the signer clients above. */
+const publicClients = new WeakMap<TenantConnection, Map<string, PublicClientApplication>>();
 
 /**
  * A delegated token by username and password: msal-node 7.2.1 still ships PublicClientApplication.
@@ -98,7 +130,11 @@ export async function acquireAppToken(conn: TenantConnection, cred: AppCredentia
  */
 export async function acquireUserToken(conn: TenantConnection, username: string, password: string,
   scopes: string[] = ['https://graph.microsoft.com/.default'], clientId: string = APP_ID.graphPowerShell): Promise<AccessToken> {
-  const pca = new PublicClientApplication(msalConfig(conn, clientId));
+  let byClient = publicClients.get(conn);
+  if (!byClient) publicClients.set(conn, byClient = new Map());
+  let pca = byClient.get(clientId.toLowerCase());
+  if (!pca) byClient.set(clientId.toLowerCase(), pca = new PublicClientApplication(msalConfig(conn, clientId)));
+  // the password grant always goes to the token endpoint (msal does not answer it from its cache)
   const r = await pca.acquireTokenByUsernamePassword({ scopes, username, password });
   if (!r) throw new Error('msal-node returned no token.');
   return { accessToken: r.accessToken, expiresOn: r.expiresOn, scopes: r.scopes };

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import type { Clock, StateStore } from '../state/index.js';
 import { isoSeconds, newGuid } from './encoding.js';
 import type { AuditActor, AuditRecord, SeedOptions, TenantDoc, UserRecord } from './model.js';
@@ -11,7 +10,7 @@ export type Audit = (activity: string, category: string, targets: AuditRecord['t
 
 /**
  * The directory: one persisted document, seeded on first use. Reads are served from a parsed copy that is
- * re-read only when the file was replaced (new inode/mtime), because every token request reads it.
+ * re-read only when the store's stamp says the document changed, because every token request reads it.
  * Changes go through update(), which runs under the state lock and writes an audit record per change.
  */
 export class Directory {
@@ -23,15 +22,12 @@ export class Directory {
 
   /** The current document. Treat it as read-only: mutate only inside update(). */
   read(): TenantDoc {
-    const file = this.store.file(DOC);
-    let st: fs.Stats | undefined;
-    try { st = fs.statSync(file); } catch { st = undefined; }
-    if (!st) {
+    let key = this.store.stamp(DOC);
+    if (key === undefined) {
       const seeded = this.store.load(DOC, this.seed);
-      // Inside a state batch the seed is not on disk yet: serve it without caching.
-      try { st = fs.statSync(file); } catch { return seeded; }
+      key = this.store.stamp(DOC);
+      if (key === undefined) return seeded;
     }
-    const key = `${st.ino}:${st.mtimeMs}:${st.size}`;
     if (this.cached?.key === key) return this.cached.doc;
     const doc = this.store.load(DOC, this.seed);
     this.cached = { key, doc };

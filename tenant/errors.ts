@@ -69,6 +69,9 @@ export const aadsts = {
     `The resource principal named ${resource} was not found in the tenant named ${tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
   invalidCredentials: () => new AadstsError(400, 'invalid_grant', 50126,
     'Error validating credentials due to invalid username or password.'),
+  /** The text events 6900/659 quote when the connector account's password was reset behind the server's back (reference §4). */
+  oldPassword: () => new AadstsError(400, 'invalid_grant', 70002,
+    'Error validating credentials. AADSTS50054: Old password is used for authentication.'),
   userNotFound: (tenant: string) => new AadstsError(400, 'invalid_grant', 50034,
     `The user account {EUII Hidden} does not exist in the ${tenant} directory. To sign into this application, the account must be added to the directory.`),
   userDisabled: () => new AadstsError(400, 'invalid_grant', 50057,
@@ -142,6 +145,7 @@ export const syncApi = {
   connectorRequired: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation. Only the directory synchronization account (Directory Synchronization Accounts role) can provision the Connect Sync application.'),
   notOwnApplication: (name: string, server: string) => new GraphError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation. The application '${name}' is not the Connect Sync application of server '${server}'.`),
   accountNotFound: (name: string) => new GraphError(404, 'Request_ResourceNotFound', `Resource '${name}' does not exist or one of its queried reference-property objects are not present.`),
+  notProvisionedKey: (keyId: string, app: string) => new GraphError(403, 'Authorization_RequestDenied', `Insufficient privileges to complete the operation. The key credential '${keyId}' of application '${app}' was not provisioned by the directory synchronization account; remove it with removeKey and a proof of possession, or as an administrator.`),
 };
 
 /** A domain error for callers using the tenant's functions directly (no HTTP). */

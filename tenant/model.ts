@@ -17,6 +17,8 @@ export interface UserRecord {
   /** When the role assignments take effect (a re-created connector account waits up to 15 minutes). */
   rolesEffectiveDateTime: string;
   password: PasswordHash;
+  /** The passwords this one replaced, newest first: signing in with one of them is AADSTS50054 ("Old password"). */
+  previousPasswords?: PasswordHash[];
   onPremisesSyncEnabled: boolean | null;
   /** Set for Sync_<server>_<hex> connector accounts. */
   isServiceAccount?: boolean;
@@ -85,6 +87,8 @@ export interface ApplicationRecord {
   info: { marketingUrl: string | null; privacyStatementUrl: string | null; supportUrl: string | null; termsOfServiceUrl: string | null };
   /** Object ids of owning users/service principals (the directory's ownership rule). */
   owners: string[];
+  /** keyIds the sync API's applicationProvisioning route added for the server's own connector (it may remove those). */
+  provisionedKeyIds?: string[];
 }
 
 export interface ServicePrincipalRecord {

@@ -3,7 +3,7 @@ import { aadsts } from './errors.js';
 import { Directory } from './directory.js';
 import type { TenantDoc } from './model.js';
 import type { RequestContext } from './http.js';
-import { checkPassword } from './passwords.js';
+import { checkPassword, isPreviousPassword } from './passwords.js';
 import { delegatedScopes } from './scopes.js';
 import { clientInfo, mintIdToken, mintUserToken } from './access-tokens.js';
 import { ACCESS_TOKEN_SECONDS } from './clock-policy.js';
@@ -33,7 +33,7 @@ export function passwordGrant(doc: TenantDoc, ctx: RequestContext, form: URLSear
   const user = Directory.user(doc, username);
   if (!user) throw aadsts.userNotFound(tenantSegment);
   if (!user.accountEnabled) throw aadsts.userDisabled();
-  if (!checkPassword(password, user.password)) throw aadsts.invalidCredentials();
+  if (!checkPassword(password, user.password)) throw isPreviousPassword(password, user) ? aadsts.oldPassword() : aadsts.invalidCredentials();
 
   const resource = Directory.resource(doc, resourceId);
   if (!resource) throw aadsts.resourceNotFound(resourceId, tenantSegment);

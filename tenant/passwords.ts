@@ -1,5 +1,5 @@
 import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { PasswordHash } from './model.js';
+import type { PasswordHash, UserRecord } from './model.js';
 
 // Salted PBKDF2: the state file never holds a password in the clear; the count is low because this is an emulator.
 const ITERATIONS = 10_000;
@@ -25,4 +25,17 @@ export function isComplex(password: string): boolean {
 export function generatePassword(): string {
   // Three classes guaranteed, the rest random: what Add-ADSyncAADServiceAccount hands the server.
   return `Aa1!${randomBytes(18).toString('base64url')}`;
+}
+
+/** How many replaced passwords a user keeps: enough to recognise a stale one (AADSTS50054). */
+const PASSWORD_HISTORY = 5;
+
+/** Set a user's password, remembering the one it replaces (a sign-in with it is "Old password", not "invalid"). */
+export function replacePassword(user: Pick<UserRecord, 'password' | 'previousPasswords'>, password: string): void {
+  user.previousPasswords = [user.password, ...(user.previousPasswords ?? [])].slice(0, PASSWORD_HISTORY);
+  user.password = hashPassword(password);
+}
+
+export function isPreviousPassword(password: string, user: Pick<UserRecord, 'previousPasswords'>): boolean {
+  return (user.previousPasswords ?? []).some((h) => checkPassword(password, h));
 }

@@ -6,7 +6,7 @@ import { isoSeconds } from './encoding.js';
 import { graphJson, noContent, type RequestContext, type TenantResponse } from './http.js';
 import type { TenantDoc } from './model.js';
 import { parseBody } from './graph/odata.js';
-import { generatePassword } from './passwords.js';
+import { generatePassword, replacePassword } from './passwords.js';
 import { newUser, serviceAccountUpn } from './seed.js';
 import { APP_ID, ROLE } from './well-known.js';
 
@@ -37,6 +37,26 @@ export function requireSyncPermission(caller: Caller, now: Date): void {
   if (caller.user && new Date(caller.user.rolesEffectiveDateTime) > now) throw syncApi.notYetEffective();
 }
 
+/**
+ * POST serviceAccounts/{name}/resetPassword (Add-ADSyncAADServiceAccount without -Name, or -Name of an existing
+ * account): a new generated password for an existing Sync_ account. The account keeps its object id, its role and
+ * the time that role took effect — a reset is not a re-creation, so there is no 15-minute wait. The password it
+ * replaces now fails with AADSTS50054 ("Old password is used for authentication").
+ */
+function resetServiceAccountPassword(directory: Directory, ctx: RequestContext, caller: Caller, key: string): TenantResponse {
+  if (ctx.method !== 'POST') throw graph.methodNotAllowed(ctx.method);
+  const name = key.toLowerCase();
+  const password = generatePassword();
+  const u = directory.update(caller.actor, (d, audit) => {
+    const found = d.users.find((x) => x.isServiceAccount && (x.userPrincipalName.toLowerCase() === name || x.userPrincipalName.split('@')[0].toLowerCase() === name || x.id === name));
+    if (!found) throw syncApi.accountNotFound(key);
+    replacePassword(found, password);
+    audit('Reset user password', 'UserManagement', [{ id: found.id, displayName: found.userPrincipalName, type: 'User' }]);
+    return found;
+  });
+  return graphJson(ctx, 200, { id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, createdDateTime: u.createdDateTime, effectiveDateTime: u.rolesEffectiveDateTime, password });
+}
+
 function requireAdmin(caller: Caller): void {
   if (caller.kind !== 'user' || !caller.wids.some((w) => w === ROLE.globalAdministrator || w === ROLE.hybridIdentityAdministrator)) throw syncApi.adminRequired();
 }
@@ -50,6 +70,7 @@ const OPS = new Set(['add', 'update', 'delete']);
  *   GET    /syncapi/v1.0/{tenant}/serviceAccounts     list Sync_ accounts (admin)
  *   POST   /syncapi/v1.0/{tenant}/serviceAccounts     create a connector account (admin; Add-ADSyncAADServiceAccount)
  *   DELETE /syncapi/v1.0/{tenant}/serviceAccounts/{name}  remove it (admin; Remove-ADSyncAADServiceAccount)
+ *   POST   /syncapi/v1.0/{tenant}/serviceAccounts/{name}/resetPassword  new password, same account (admin; Add-ADSyncAADServiceAccount)
  *   GET/POST /syncapi/v1.0/{tenant}/applicationProvisioning[/{appId}]  automatic onboarding (the legacy connector only)
  */
 export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: TenantDoc, parts: string[]): TenantResponse {
@@ -70,7 +91,8 @@ export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: Te
     if (!Array.isArray(body.objects)) throw syncApi.badExport("The export body must contain an 'objects' array.");
     if (body.objects.length > 5000) throw syncApi.badExport('An export batch can hold at most 5000 objects.');
     const who = caller.user?.userPrincipalName ?? caller.appId;
-    const results = store.update<SyncDoc, unknown[]>(SYNC_DOC, seedSync, (s) => {
+    // Live: inside a clock advance the export record stays parsed instead of a parse + rewrite per cycle (fn never throws).
+    const results = store.updateLive<SyncDoc, unknown[]>(SYNC_DOC, seedSync, (s) => {
       const out = (body.objects as unknown[]).map((o) => {
         const obj = o as Record<string, unknown> | null;
         const anchor = obj && typeof obj.sourceAnchor === 'string' ? obj.sourceAnchor : undefined;
@@ -102,9 +124,10 @@ export function handleSyncApi(directory: Directory, ctx: RequestContext, doc: Te
     return handleAppProvisioning(directory, ctx, doc, caller, key);
   }
   if (op === 'serviceAccounts') {
-    if (extra !== undefined) throw graph.segment(extra);
+    if (extra !== undefined && !(key !== undefined && extra.toLowerCase() === 'resetpassword')) throw graph.segment(extra);
     const caller = authenticate(doc, ctx, (aud) => isAdSyncAudience(doc)(aud) || isGraphAudience(aud), ERRORS);
     requireAdmin(caller);
+    if (extra !== undefined) return resetServiceAccountPassword(directory, ctx, caller, key!);
     const view = (u: { id: string; userPrincipalName: string; displayName: string; createdDateTime: string; rolesEffectiveDateTime: string }) =>
       ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, createdDateTime: u.createdDateTime, effectiveDateTime: u.rolesEffectiveDateTime });
     if (key === undefined && ctx.method === 'GET') {

@@ -8,7 +8,7 @@ import {
   MAX_BODY, aadError, bodyText, graphError, json, normaliseHeaders, type RequestContext, type TenantRequest, type TenantResponse,
 } from './http.js';
 import type { SeedOptions, TenantDoc, UserRecord } from './model.js';
-import { hashPassword, isComplex } from './passwords.js';
+import { isComplex, replacePassword } from './passwords.js';
 import { serviceAccountUpn } from './seed.js';
 import { instanceDiscovery, keys, openidConfiguration } from './discovery.js';
 import { tokenEndpoint } from './token-endpoint.js';
@@ -67,7 +67,7 @@ export class Tenant {
     this.directory.update(null, (d, audit) => {
       const u = Directory.user(d, userPrincipalName);
       if (!u) throw tenantErrors.userNotFound(userPrincipalName);
-      u.password = hashPassword(password);
+      replacePassword(u, password);
       audit('Reset user password', 'UserManagement', [{ id: u.id, displayName: u.userPrincipalName, type: 'User' }]);
     });
   }

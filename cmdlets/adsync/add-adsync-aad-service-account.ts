@@ -7,8 +7,9 @@ import { AdsyncCmdlet } from './adsync-cmdlet.js';
 import { CMDLET_NS, MODULE } from './registration-params.js';
 
 /**
- * Add-ADSyncAADServiceAccount: (re-)create the legacy Sync_ account and point the connector at it — the rollback
- * from application-based authentication. Without -AADCredential the administrator is prompted for (the published
+ * Add-ADSyncAADServiceAccount: reset the password of the legacy Sync_ account (create it when it does not exist) and
+ * point the connector at it — the fix for a stale connector password (AADSTS50054) and the rollback from
+ * application-based authentication. Without -AADCredential the administrator is prompted for (the published
  * article's form, and the older builds' pop-up). Prints nothing on success, like the real one.
  */
 export class AddADSyncAADServiceAccountCommand extends AdsyncCmdlet {
@@ -22,14 +23,15 @@ export class AddADSyncAADServiceAccountCommand extends AdsyncCmdlet {
       }),
       param('Name', T.String, {
         position: 1,
-        description: 'The service account name without the domain suffix (e.g. Sync_CONNECT01_0123456789ab). Without it, the server\'s own Sync_ account is re-created (or its password reset).',
+        description: 'The service account name without the domain suffix (e.g. Sync_CONNECT01_0123456789ab): its password is reset when it exists, otherwise it is created. Without it, the password of the server\'s own Sync_ account is reset (the account is re-created if it was removed).',
       }),
     ],
-    synopsis: 'Creates (or resets) the Microsoft Entra connector service account and makes the connector use it.',
-    description: 'A re-created account takes up to 15 minutes to take effect: exports in between fail with "Access Denied".',
+    synopsis: 'Resets the password of (or creates) the Microsoft Entra connector service account and makes the connector use it.',
+    description: 'Fixes "AADSTS70002: Error validating credentials. AADSTS50054: Old password is used for authentication." (events 906/659) after the account\'s password changed in Microsoft Entra ID: the account keeps its object and role and works at once. A re-created account (one that had been removed) takes up to 15 minutes to take effect: exports in between fail with "Access Denied".',
     examples: [
       { title: 'Roll back to the legacy account', code: 'Add-ADSyncAADServiceAccount' },
       { title: 'With a credential', code: 'Add-ADSyncAADServiceAccount -AADCredential $HACredential' },
+      { title: 'Reset the connector account\'s password after AADSTS50054', code: '$cred = Get-Credential\nAdd-ADSyncAADServiceAccount -AADCredential $cred' },
     ],
   };
 

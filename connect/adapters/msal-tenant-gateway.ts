@@ -22,7 +22,7 @@ const ROLE_VALUES: Record<string, string> = {
 
 interface ProvisionedApp {
   id: string; appId: string; displayName: string; assignedRoles: string[]; addedKeyId?: string | null;
-  keyCredentials: { keyId: string; thumbprint: string; displayName: string | null; startDateTime: string; endDateTime: string }[];
+  keyCredentials: { keyId: string; thumbprint: string; displayName: string | null; startDateTime: string; endDateTime: string; provisioned?: boolean }[];
 }
 
 const b64url = (b: Uint8Array | string) => Buffer.from(b).toString('base64url');
@@ -117,7 +117,7 @@ export class MsalTenantGateway implements TenantGateway {
   private static info(p: ProvisionedApp): ApplicationInfo {
     return {
       appId: p.appId, objectId: p.id, displayName: p.displayName, assignedRoles: p.assignedRoles,
-      keyCredentials: p.keyCredentials.map((k) => ({ keyId: k.keyId, thumbprint: k.thumbprint.toUpperCase(), displayName: k.displayName ?? '', startDateTime: k.startDateTime, endDateTime: k.endDateTime })),
+      keyCredentials: p.keyCredentials.map((k) => ({ keyId: k.keyId, thumbprint: k.thumbprint.toUpperCase(), displayName: k.displayName ?? '', startDateTime: k.startDateTime, endDateTime: k.endDateTime, provisionedByConnector: k.provisioned === true })),
     };
   }
 
@@ -196,6 +196,12 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   async removeKeyCredential(actor: Actor, appId: string, keyId: string): Promise<void> {
+    const legacy = MsalTenantGateway.legacy(actor);
+    if (legacy) {
+      // Undoing a failed switch: the route removes a key it provisioned for this server (audited), no proof needed.
+      await this.provision(legacy, { appId, removeKeyId: keyId });
+      return;
+    }
     const token = await this.graphToken(actor);
     if (actor.kind === 'connector' && actor.signer && actor.appObjectId) {
       await this.call(token, 'POST', `${this.appPath(appId)}/removeKey`, { keyId, proof: await this.proof(actor.signer(), actor.appObjectId) });
@@ -240,8 +246,9 @@ export class MsalTenantGateway implements TenantGateway {
   }
 
   /**
-   * The tenant's sync API creates Sync_<SERVER>_<hex> accounts by server name and has no password reset for an
-   * HIA: an existing account is re-created (it then waits its 15 minutes like any new account).
+   * Add-ADSyncAADServiceAccount: reset the password of the existing Sync_<SERVER>_<hex> account through the sync
+   * API (same object, same role, no 15-minute wait), or create the account when it does not exist (it then waits
+   * its 15 minutes like any new account). The tenant creates connector accounts by server name.
    */
   async upsertSyncAccount(actor: Actor, name: string): Promise<{ userPrincipalName: string; password: string; created: boolean }> {
     const m = /^Sync_([A-Za-z0-9-]{1,15})(_[0-9a-f]{12})?$/i.exec(name);
@@ -249,7 +256,10 @@ export class MsalTenantGateway implements TenantGateway {
     const token = await this.graphToken(actor);
     const base = `/syncapi/v1.0/${this.tenantId}/serviceAccounts`;
     const upn = serviceAccountUpn(m[1], this.tenantId, this.tenantDomain);
-    try { await this.call(token, 'DELETE', `${base}/${encodeURIComponent(upn.split('@')[0])}`); } catch (e) { if (!(e instanceof TenantRequestError && e.status === 404)) throw e; }
+    try {
+      const reset = (await this.call(token, 'POST', `${base}/${encodeURIComponent(upn.split('@')[0])}/resetPassword`)).body as { userPrincipalName: string; password: string };
+      return { userPrincipalName: reset.userPrincipalName, password: reset.password, created: false };
+    } catch (e) { if (!(e instanceof TenantRequestError && e.status === 404)) throw e; }
     const r = (await this.call(token, 'POST', base, { serverName: m[1] })).body as { userPrincipalName: string; password: string };
     return { userPrincipalName: r.userPrincipalName, password: r.password, created: true };
   }

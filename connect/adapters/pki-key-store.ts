@@ -5,6 +5,8 @@ import {
 import type { KeyStoreGateway, StoredCertificate } from '../gateways.js';
 
 const STORES = ['CurrentUser\\My', 'LocalMachine\\My'];
+/** pki/'s documents for the certificate stores and the key records: what the stores show changes only with them. */
+const PKI_DOCS = ['pki-stores', 'pki-keys'];
 
 function hashOf(signatureAlgorithm: string): string {
   const m = /^(sha\d+|md5)/i.exec(signatureAlgorithm);
@@ -41,7 +43,20 @@ export class PkiKeyStore implements KeyStoreGateway {
     return view(c);
   }
 
-  private all(): PkiCertificate[] { return STORES.flatMap((s) => this.pki.stores.list(s)); }
+  private cached?: { stamp: string; certs: PkiCertificate[] };
+
+  /**
+   * Both stores, re-read only when pki's documents changed: every token a scheduler cycle asks for looks its
+   * certificate up (twice), and a virtual year asks for 8,760 of them.
+   */
+  private all(): PkiCertificate[] {
+    const store = this.pki.store;
+    const stamp = PKI_DOCS.every((d) => store.exists(d)) ? PKI_DOCS.map((d) => store.stamp(d)).join('|') : undefined;
+    if (stamp !== undefined && this.cached?.stamp === stamp) return this.cached.certs;
+    const certs = STORES.flatMap((s) => this.pki.stores.list(s));
+    this.cached = stamp === undefined ? undefined : { stamp, certs };
+    return certs;
+  }
 
   findBySha256(sha256: string): StoredCertificate[] {
     const h = sha256.toUpperCase();
@@ -54,7 +69,10 @@ export class PkiKeyStore implements KeyStoreGateway {
   }
 
   private find(cert: StoredCertificate): PkiCertificate {
-    const c = this.pki.stores.find(cert.store, cert.thumbprint);
+    const where = cert.store.toLowerCase();
+    const c = STORES.some((s) => s.toLowerCase() === where)
+      ? this.all().find((x) => x.storePath.toLowerCase() === where && x.thumbprint === cert.thumbprint.toUpperCase())
+      : this.pki.stores.find(cert.store, cert.thumbprint);
     if (!c?.keyRef) throw Object.assign(new Error('Keyset does not exist'), { errorId: 'KeysetDoesNotExist', category: 'ObjectNotFound' });
     return c;
   }

@@ -38,9 +38,14 @@ describe('emulator controls', function () {
     let r = await sh.run('Set-EmulatorFault -Name Bogus');
     expect(r.errors[0]!.errorId).to.match(/ParameterArgumentValidationError/);
     expect(r.errors[0]!.message).to.contain('KeyRemovalFails');
-    r = await sh.run('Set-EmulatorFault -Name KeyRemovalFails, TenantUnreachable; Clear-EmulatorFault');
+    r = await sh.run('Set-EmulatorFault -Name KeyRemovalFails, TenantUnreachable, NewKeyRejected');
     expect(r.errors).to.have.length(0);
-    expect(sh.server().getFaults()).to.deep.equal({ keyRemovalFails: false, tenantUnreachable: false });
+    expect(Object.entries(sh.server().getFaults()).filter(([, on]) => on).map(([k]) => k).sort()).to.deep.equal(['keyRemovalFails', 'newKeyRejected', 'tenantUnreachable']);
+    r = await sh.run('Clear-EmulatorFault');
+    expect(r.errors).to.have.length(0);
+    expect(sh.server().getFaults()).to.deep.equal({
+      keyRemovalFails: false, tenantUnreachable: false, applicationCreationFails: false, roleAssignmentFails: false, keyAdditionFails: false, newKeyRejected: false,
+    });
   });
 
   it('Reset-Emulator: fresh server back on the legacy account; -TpmPresent $false gives a software key and event 1014', async () => {

@@ -51,9 +51,13 @@ describe('ADSync cmdlets: legacy service account — removal and rollback', func
     expect(r.errors.map((e) => e.errorId)).to.deep.equal(['ServiceAccountNotFound']);
   });
 
-  it('rollback (published article): Add-ADSyncAADServiceAccount prompts, back to ServiceAccount, Access Denied for up to 15 minutes', async () => {
+  it('rollback (published article) after the legacy account was removed: Add-ADSyncAADServiceAccount prompts, re-creates it, Access Denied for up to 15 minutes', async () => {
+    const name = await accountName();
     await sh.run(`Add-ADSyncApplicationRegistration -UserPrincipalName ${HIA} | Out-Null`, PASSWORD);
-    let r = await sh.run('Set-ADSyncScheduler -SyncCycleEnabled $false\nAdd-ADSyncAADServiceAccount', HIA, PASSWORD);
+    let r = await sh.run(`Remove-ADSyncAADServiceAccount -AADCredential ${HIA} -Name ${name}`, PASSWORD);
+    expect(r.errors, r.errorText).to.have.length(0);
+    expect(tenantHasAccount(name)).to.equal(false);
+    r = await sh.run('Set-ADSyncScheduler -SyncCycleEnabled $false\nAdd-ADSyncAADServiceAccount', HIA, PASSWORD);
     expect(r.errors, r.errorText).to.have.length(0);
     expect(r.objects, 'writes nothing on success').to.have.length(0);
     expect(r.output).to.contain('PowerShell credential request');
@@ -66,6 +70,16 @@ describe('ADSync cmdlets: legacy service account — removal and rollback', func
     r = await sh.run('Get-EventLog -LogName Application -Source "Directory Synchronization" -InstanceId 115 -Newest 1 | Select-Object -ExpandProperty Message');
     expect(String(r.objects[0])).to.contain('Access to Azure Active Directory has been denied');
     r = await sh.run('Set-EmulatorClock -Advance 00:20:00 | Out-Null; Start-ADSyncSyncCycle | Out-Null; Set-EmulatorClock -Advance 00:05:00 | Out-Null');
+    expect(r.errors, r.errorText).to.have.length(0);
+    expect(await lastExport()).to.equal('success');
+  });
+
+  it('rollback while the legacy account still exists: its password is reset, no wait', async () => {
+    await sh.run(`Add-ADSyncApplicationRegistration -UserPrincipalName ${HIA} | Out-Null`, PASSWORD);
+    let r = await sh.run('Set-ADSyncScheduler -SyncCycleEnabled $false\nAdd-ADSyncAADServiceAccount\n(Get-ADSyncEntraConnectorCredential).ConnectorIdentityType', HIA, PASSWORD);
+    expect(r.errors, r.errorText).to.have.length(0);
+    expect(r.objects).to.deep.equal(['ServiceAccount']);
+    r = await sh.run('Set-ADSyncScheduler -SyncCycleEnabled $true\nStart-ADSyncSyncCycle | Out-Null\nSet-EmulatorClock -Advance 00:05:00 | Out-Null');
     expect(r.errors, r.errorText).to.have.length(0);
     expect(await lastExport()).to.equal('success');
   });

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { StateStore, ManualClock } from '../../state/index.js';
 import { ConnectServer, SteppingClock, MsalTenantGateway, PkiKeyStore } from '../../connect/index.js';
-import { serve, servedConnection, DEFAULT_DOMAIN, DEFAULT_PASSWORD, type ServedTenant } from '../../tenant/index.js';
+import { serve, servedConnection, acquireUserToken, SYNC_SCOPE, APP_ID, DEFAULT_DOMAIN, DEFAULT_PASSWORD, type ServedTenant } from '../../tenant/index.js';
 import { openPki } from '../../pki/index.js';
 
 describe('connect against a served tenant (msal-node over real HTTPS)', function () {
@@ -39,5 +39,42 @@ describe('connect against a served tenant (msal-node over real HTTPS)', function
     const second = await cycle();
     expect(second.Result).to.equal('success');
     expect(second.RunStepResults[0].ExportUpdate).to.equal(4);
+  });
+
+  it('over HTTPS: a failed automatic onboarding is undone through the sync API and retried; a password reset makes the old one "old"', async () => {
+    const manual = new ManualClock(new Date());
+    const clock = new SteppingClock(manual);
+    served = await serve({ port: 0, home: tmp(), clock, log: () => undefined });
+    const conn = servedConnection(served.origin, served.caPem, served.tenant.doc().tenantId);
+    const store = new StateStore(tmp());
+    const server = new ConnectServer({
+      store, clock, advanceBaseClock: (ms) => manual.advance(ms),
+      tenant: new MsalTenantGateway(conn, clock, { tenantDomain: DEFAULT_DOMAIN, serverName: served.tenant.doc().serverName }),
+      keys: new PkiKeyStore(openPki(store, clock)),
+    });
+    const hia = { userPrincipalName: `hybridadmin@${DEFAULT_DOMAIN}`, password: DEFAULT_PASSWORD };
+    await server.reset({ version: '2.5.76.0' });
+    await server.setFault('NewKeyRejected', true);
+    for (let i = 0; i < 14 && server.getEvents({ instanceId: [1019] }).length === 0; i++) await server.advanceClock(30 * 60_000);
+    expect(server.getEvents({ instanceId: [1019] })).to.have.length(1);
+    const app = served.tenant.doc().applications.find((a) => a.displayName.startsWith('ConnectSyncProvisioning_'))!;
+    expect(app.keyCredentials).to.deep.equal([]);
+    await server.clearFaults();
+    await server.advanceClock(7 * 3600_000);
+    const c = server.getConnectorCredential();
+    expect(c.ConnectorIdentityType).to.equal('Application');
+    expect(served.tenant.doc().applications.find((a) => a.appId === c.ApplicationId)!.keyCredentials.map((k) => k.keyId)).to.deep.equal([c.CertificateCredential!.Id]);
+
+    // rollback while the account exists: its password is reset; the one the server held before is now "old"
+    const before = server.read().legacyAccount;
+    await server.addServiceAccount(hia);
+    expect(server.getConnectorCredential().ConnectorIdentityType).to.equal('ServiceAccount');
+    const old = await acquireUserToken(conn, before.userPrincipalName, before.password, [SYNC_SCOPE], APP_ID.entraConnect).then(() => undefined, (e: Error) => e);
+    expect(old?.message).to.contain('AADSTS70002: Error validating credentials. AADSTS50054: Old password is used for authentication.');
+    await server.touchOnPremObjects(1);
+    manual.advance(60_000);
+    await server.startSyncCycle();
+    manual.advance(10 * 60_000);
+    expect(server.getRunProfileResults({ numberRequested: 3 }).find((x) => x.RunProfileName === 'Export')!.Result).to.equal('success');
   });
 });

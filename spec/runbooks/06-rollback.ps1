@@ -1,6 +1,8 @@
 # Roll back to a legacy service account by using PowerShell (seed 001).
-# Prompt answers (stdin): the admin's password (setup), then User and Password for Add-ADSyncAADServiceAccount.
+# Prompt answers (stdin): the admin's password twice (setup), then User and Password for Add-ADSyncAADServiceAccount.
 Add-ADSyncApplicationRegistration –UserPrincipalName hybridadmin@contoso.onmicrosoft.com | Out-Null
+# setup: the legacy account was removed after onboarding (the article's previous section), so the rollback re-creates it
+Remove-ADSyncAADServiceAccount -AADCredential hybridadmin@contoso.onmicrosoft.com -Name Sync_CONNECT01_30a0850c4d13
 Set-ADSyncScheduler -SyncCycleEnabled $false
 Add-ADSyncAADServiceAccount
 Get-ADSyncEntraConnectorCredential

@@ -83,7 +83,7 @@ const RUNBOOKS: Runbook[] = [
     },
   },
   {
-    file: '06-rollback.ps1', answers: [PASSWORD, HIA, PASSWORD],
+    file: '06-rollback.ps1', answers: [PASSWORD, PASSWORD, HIA, PASSWORD],
     check(o) {
       expect(o.errors).to.deep.equal([]);
       expect(o.output).to.match(/ConnectorIdentityType\s+: ServiceAccount/);

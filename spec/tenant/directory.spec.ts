@@ -148,7 +148,7 @@ describe('tenant: directory, seed, audit and key rollover', function () {
     expect(f.tenant.doc().applications.some((a) => a.id === app.id)).to.equal(false);
   });
 
-  it('the user password is changeable; the old one then fails with 50126', async () => {
+  it('the user password is changeable; the old one then fails as an old password (70002, AADSTS50054)', async () => {
     const g = makeTenant();
     try {
       const admin = await adminToken(g);
@@ -157,7 +157,10 @@ describe('tenant: directory, seed, audit and key rollover', function () {
       expect(r.status).to.equal(204);
       await acquireUserToken(g.conn, upn('user'), 'N3w-Passw0rd!');
       const old = await acquireUserToken(g.conn, upn('user'), DEFAULT_PASSWORD).then(() => undefined, (e) => e);
-      expect(String(old?.errorNo)).to.equal('50126');
+      expect(String(old?.errorNo)).to.equal('70002');
+      expect(String(old?.errorMessage)).to.contain('AADSTS50054: Old password is used for authentication.');
+      const wrong = await acquireUserToken(g.conn, upn('user'), 'Never-the-Passw0rd').then(() => undefined, (e) => e);
+      expect(String(wrong?.errorNo)).to.equal('50126');
       // The password grant through a confidential (non-public) application needs a credential: 7000218.
       const app = await registerApp(g, admin, undefined, 'Confidential');
       const conf = await acquireUserToken(g.conn, upn('user'), 'N3w-Passw0rd!', undefined, app.appId).then(() => undefined, (e) => e);

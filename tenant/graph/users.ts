@@ -2,7 +2,7 @@ import { Directory } from '../directory.js';
 import { graph } from '../errors.js';
 import { graphJson, noContent, type RequestContext, type TenantResponse } from '../http.js';
 import type { TenantDoc } from '../model.js';
-import { hashPassword, isComplex } from '../passwords.js';
+import { isComplex, replacePassword } from '../passwords.js';
 import { can, type Caller } from './caller.js';
 import { contextUrl, entitySet, filterPredicate, parseBody, selectList } from './odata.js';
 import { USER_PROPS, userView } from './views.js';
@@ -45,7 +45,7 @@ export function handleUsers(svc: GraphService, ctx: RequestContext, doc: TenantD
           const pw = (v as { password?: unknown } | null)?.password;
           if (typeof pw !== 'string') throw graph.invalidValue('passwordProfile', 'user');
           if (!isComplex(pw)) throw graph.badRequest('The specified password does not comply with password complexity requirements. Please provide a different password.');
-          target.password = hashPassword(pw);
+          replacePassword(target, pw);
           audit('Reset user password', 'UserManagement', [{ id: target.id, displayName: target.userPrincipalName, type: 'User' }]);
         } else if (!k.startsWith('@')) throw graph.unknownProperty(k, 'user');
       }
