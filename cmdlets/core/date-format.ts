@@ -48,7 +48,7 @@ export function formatDateTime(d: PSDateTime, format: string | undefined): strin
 
 function custom(d: PSDateTime, f: string): string {
   const F = d.fields();
-  const ticksFraction = String(F.millisecond * 10000).padStart(7, '0');
+  const ticksFraction = String(F.millisecond * 10000 + d.subTicks).padStart(7, '0');
   let out = '';
   let i = 0;
   const run = (c: string) => { let n = 0; while (f[i + n] === c) n++; return n; };
@@ -86,23 +86,31 @@ function custom(d: PSDateTime, f: string): string {
   return out;
 }
 
-/** ISO 8601 week number (%V) and its year. */
-function isoWeek(y: number, m: number, day: number): number {
-  const t = new Date(Date.UTC(y, m - 1, day));
+/** ISO 8601 week number (%V) and its week-based year (%G). */
+function isoWeek(y: number, m: number, day: number): { week: number; year: number } {
+  const t = new Date(Date.UTC(2000, m - 1, day));
+  t.setUTCFullYear(y);
   const dow = t.getUTCDay() || 7;
   t.setUTCDate(t.getUTCDate() + 4 - dow);
-  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
-  return Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
+  const yearStart = new Date(Date.UTC(2000, 0, 1));
+  yearStart.setUTCFullYear(t.getUTCFullYear());
+  return { week: Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7), year: t.getUTCFullYear() };
 }
 
-/** Get-Date -UFormat: Unix date(1)-style specifiers, as pwsh's UFormatDateString implements them. */
+/**
+ * Get-Date -UFormat: Unix date(1)-style specifiers exactly as pwsh 7's UFormatDateString implements them,
+ * including where it departs from strftime (%U and %W are DayOfYear / 7 unpadded, %c is 'ddd dd MMM yyyy
+ * HH:mm:ss', an unknown specifier writes just its letter, a leading '+' is skipped).
+ */
 export function formatUnix(d: PSDateTime, f: string): string {
   const F = d.fields();
-  const dayOfYear = Math.round((Date.UTC(F.year, F.month - 1, F.day) - Date.UTC(F.year, 0, 1)) / 86400000) + 1;
+  const jan1 = new Date(Date.UTC(2000, 0, 1)); jan1.setUTCFullYear(F.year);
+  const day = new Date(Date.UTC(2000, F.month - 1, F.day)); day.setUTCFullYear(F.year);
+  const dayOfYear = Math.round((day.getTime() - jan1.getTime()) / 86400000) + 1;
   const h12 = F.hour % 12 === 0 ? 12 : F.hour % 12;
   const off = offsetMinutes(d);
   let out = '';
-  for (let i = 0; i < f.length; i++) {
+  for (let i = f.startsWith('+') ? 1 : 0; i < f.length; i++) {
     const c = f[i]!;
     if (c !== '%' || i + 1 >= f.length) { out += c; continue; }
     const s = f[++i]!;
@@ -112,13 +120,13 @@ export function formatUnix(d: PSDateTime, f: string): string {
       case 'B': out += PSDateTime.monthName(F.month); break;
       case 'b': case 'h': out += SHORT_MONTHS[F.month - 1]; break;
       case 'C': out += String(Math.floor(F.year / 100)); break; // unpadded, as pwsh's own tests show (year 30: 0)
-      case 'c': out += `${SHORT_DAYS[F.dayOfWeek]} ${SHORT_MONTHS[F.month - 1]} ${String(F.day).padStart(2, ' ')} ${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)} ${String(F.year).padStart(4, '0')}`; break;
+      case 'c': out += `${SHORT_DAYS[F.dayOfWeek]} ${pad(F.day)} ${SHORT_MONTHS[F.month - 1]} ${pad(F.year, 4)} ${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)}`; break;
       case 'D': out += `${pad(F.month)}/${pad(F.day)}/${pad(F.year % 100)}`; break;
       case 'd': out += pad(F.day); break;
       case 'e': out += String(F.day).padStart(2, ' '); break;
-      case 'F': out += `${F.year}-${pad(F.month)}-${pad(F.day)}`; break;
-      case 'G': out += String(F.year); break;
-      case 'g': out += pad(F.year % 100); break;
+      case 'F': out += `${pad(F.year, 4)}-${pad(F.month)}-${pad(F.day)}`; break;
+      case 'G': out += pad(isoWeek(F.year, F.month, F.day).year, 4); break;
+      case 'g': out += pad(isoWeek(F.year, F.month, F.day).year % 100); break;
       case 'H': out += pad(F.hour); break;
       case 'I': out += pad(h12); break;
       case 'j': out += pad(dayOfYear, 3); break;
@@ -131,22 +139,20 @@ export function formatUnix(d: PSDateTime, f: string): string {
       case 'R': out += `${pad(F.hour)}:${pad(F.minute)}`; break;
       case 'r': out += `${pad(h12)}:${pad(F.minute)}:${pad(F.second)} ${F.hour < 12 ? 'AM' : 'PM'}`; break;
       case 'S': out += pad(F.second); break;
-      case 's': out += String(Math.floor(d.ms / 1000)); break;
+      case 's': out += String(Math.sign(d.ms) * Math.round(Math.abs(d.ms) / 1000)); break;
       case 'T': out += `${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)}`; break;
       case 't': out += '\t'; break;
-      case 'U': out += pad(Math.floor((dayOfYear + 6 - F.dayOfWeek) / 7)); break;
+      case 'U': out += String(Math.floor(dayOfYear / 7)); break;
       case 'u': out += String(F.dayOfWeek === 0 ? 7 : F.dayOfWeek); break;
-      case 'V': out += pad(isoWeek(F.year, F.month, F.day)); break;
-      case 'W': out += pad(Math.floor((dayOfYear + 6 - ((F.dayOfWeek + 6) % 7)) / 7)); break;
+      case 'V': out += pad(isoWeek(F.year, F.month, F.day).week); break;
+      case 'W': out += String(Math.floor(dayOfYear / 7)); break;
       case 'w': out += String(F.dayOfWeek); break;
       case 'X': out += `${pad(F.hour)}:${pad(F.minute)}:${pad(F.second)}`; break;
       case 'x': out += `${pad(F.month)}/${pad(F.day)}/${pad(F.year % 100)}`; break;
       case 'Y': out += String(F.year).padStart(4, '0'); break;
       case 'y': out += pad(F.year % 100); break;
       case 'Z': out += offsetText(off, 'zz'); break;
-      case 'z': out += offsetText(off, 'zzz').replace(':', ''); break;
-      case '%': out += '%'; break;
-      default: out += '%' + s;
+      default: out += s;
     }
   }
   return out;

@@ -52,6 +52,8 @@ export class ForEachObjectCommand extends Cmdlet {
 
   private begin?: ScriptBlock;
   private process: ScriptBlock[] = [];
+  /** The one process block as a per-object function, when it runs synchronously (no commands in it). */
+  private processFn: ((item: unknown) => unknown) | null = null;
   private end?: ScriptBlock;
   private readonly sink = (v: unknown) => this.writeObject(v);
 
@@ -73,6 +75,7 @@ export class ForEachObjectCommand extends Cmdlet {
       this.end = scripts[scripts.length - 1]; stop = scripts.length - 1;
     }
     this.process = scripts.slice(start, stop);
+    if (this.process.length === 1) this.processFn = this.process[0]!.itemFunction?.() ?? null;
     if (this.begin) return this.run(this.begin, undefined);
   }
 
@@ -86,24 +89,45 @@ export class ForEachObjectCommand extends Cmdlet {
     if (r instanceof Promise) return r.then(() => undefined);
   }
 
+  /** Writes what an item function returned: nothing, each element of an array (or byte array), or the one object. */
+  private writeOutput(r: unknown): MaybePromise<void> {
+    if (r === undefined) return;
+    if (Array.isArray(r)) return this.writeAll(r);
+    if (r instanceof Uint8Array) return this.writeAll(Array.from(r));
+    return this.writeObject(r);
+  }
+
   private writeAll(out: unknown[]): MaybePromise<void> {
     for (let i = 0; i < out.length; i++) {
       const r = this.writeObject(out[i]);
-      if (r instanceof Promise) return r.then(() => this.writeAll(out.slice(i + 1)));
+      if (r instanceof Promise) return this.writeRest(r, out, i + 1);
     }
+  }
+
+  // The continuations live apart from the loops: a closure in writeAll / runAll would cost each call a context.
+  private writeRest(r: Promise<void>, out: unknown[], from: number): Promise<void> {
+    return r.then(() => this.writeAll(out.slice(from)));
+  }
+
+  private runRest(r: Promise<void>, item: unknown, from: number): Promise<void> {
+    return r.then(() => this.runAll(item, from));
   }
 
   override processRecord(): MaybePromise<void> {
     if (this.MemberName !== undefined) return this.member(this.InputObject);
     const item = this.InputObject;
-    if (this.process.length === 1) return this.run(this.process[0]!, item);
+    if (this.process.length === 1) {
+      const fn = this.processFn;
+      if (fn !== null) return this.writeOutput(fn(item === undefined ? null : item));
+      return this.run(this.process[0]!, item);
+    }
     return this.runAll(item, 0);
   }
 
   private runAll(item: unknown, from: number): MaybePromise<void> {
     for (let i = from; i < this.process.length; i++) {
       const r = this.run(this.process[i]!, item);
-      if (r instanceof Promise) return r.then(() => this.runAll(item, i + 1));
+      if (r instanceof Promise) return this.runRest(r, item, i + 1);
     }
   }
 

@@ -3,7 +3,9 @@ import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { PSObject } from '../../runtime/values/psobject.js';
-import { catalogOf, KIND_ORDER, metaOf, moduleVersion, resolveEntry, type CatalogEntry } from './catalog.js';
+import { catalogOf, KIND_ORDER, metaOf, moduleVersion, resolveEntry, type CatalogEntry, type CommandCatalog } from './catalog.js';
+import type { ParameterMeta } from '../../runtime/commands/parameter.js';
+import { commonParameters } from '../../runtime/commands/common-parameters.js';
 import { hasWildcards, wildcardToRegex, compareStrings } from './lang.js';
 import { syntaxLines } from './syntax.js';
 import { registerView, tableView } from '../../runtime/format/index.js';
@@ -67,6 +69,8 @@ export class GetCommandCommand extends Cmdlet {
       param('Syntax', T.Switch, { valueFromPipelineByPropertyName: true, description: 'Indicates that this cmdlet gets only the syntax of the command.' }),
       param('All', T.Switch, { valueFromPipelineByPropertyName: true, description: 'Indicates that this cmdlet gets all commands, including commands of the same type that have the same name.' }),
       param('ListImported', T.Switch, { valueFromPipelineByPropertyName: true, description: 'Indicates that this cmdlet gets only commands in the current session.' }),
+      param('ParameterName', T.array(T.String), { description: 'Specifies an array of parameter names. This cmdlet gets commands in the session that have the specified parameters (names or aliases; wildcards are permitted).' }),
+      param('ParameterType', T.array(T.String), { description: 'Specifies an array of parameter type names. This cmdlet gets commands in the session that have parameters of the specified type.' }),
     ],
     outputType: ['System.Management.Automation.AliasInfo', 'System.Management.Automation.CmdletInfo', 'System.Management.Automation.FunctionInfo'],
     synopsis: 'Gets all commands.',
@@ -88,8 +92,36 @@ export class GetCommandCommand extends Cmdlet {
   Syntax = false;
   All = false;
   ListImported = false;
+  ParameterName?: string[];
+  ParameterType?: string[];
 
   private written = 0;
+
+  private async hasWantedParameters(catalog: CommandCatalog, all: readonly CatalogEntry[], e: CatalogEntry): Promise<boolean> {
+    const params = await parametersOf(catalog, all, e);
+    let ok = true;
+    for (const pattern of this.ParameterName ?? []) {
+      const re = wildcardToRegex(pattern);
+      if (params.some((p) => re.test(p.name) || (p.aliases ?? []).some((a) => re.test(a)))) this.matchedParameterNames.add(pattern);
+      else ok = false;
+    }
+    for (const t of this.ParameterType ?? []) {
+      const re = wildcardToRegex(t.replace(/^\[|\]$/g, ''));
+      const typeNames = (p: ParameterMeta) => [p.type.name, p.type.name.replace(/^System\./, ''), p.type.kind];
+      if (!params.some((p) => typeNames(p).some((n) => re.test(n)))) ok = false;
+    }
+    return ok;
+  }
+
+  override endProcessing(): void {
+    for (const name of this.ParameterName ?? []) {
+      if (hasWildcards(name) || this.matchedParameterNames.has(name)) continue;
+      this.writeError(this.error(`No matching commands include a parameter named '${name}'.  Check the spelling of the parameter name, and then try again. (Parameter '${name}')`,
+        'CommandParameterNotFound', 'ObjectNotFound', name, 'System.ArgumentException'));
+    }
+  }
+  /** Which -ParameterName patterns some command matched; the others are reported at the end, as pwsh does. */
+  private readonly matchedParameterNames = new Set<string>();
   private readonly seen = new Set<string>();
 
   override async processRecord(): Promise<void> {
@@ -109,7 +141,8 @@ export class GetCommandCommand extends Cmdlet {
             'CommandNotFoundException', 'ObjectNotFound', n, 'System.Management.Automation.CommandNotFoundException'));
           continue;
         }
-        results.push(...sortEntries(hits));
+        // A plain name finds the one command that would run (alias before function before cmdlet), unless -All.
+        results.push(...(hasWildcards(n) || this.All ? sortEntries(hits) : sortEntries(hits).slice(0, 1)));
       }
     } else {
       const verbs = this.Verb?.map((v) => wildcardToRegex(v));
@@ -124,6 +157,11 @@ export class GetCommandCommand extends Cmdlet {
         const verb = e.name.slice(0, dash), noun = e.name.slice(dash + 1);
         return (!verbs || verbs.some((r) => r.test(verb))) && (!nouns || nouns.some((r) => r.test(noun)));
       }));
+    }
+    if (this.ParameterName || this.ParameterType) {
+      const kept: CatalogEntry[] = [];
+      for (const e of results) if (await this.hasWantedParameters(catalog, all, e)) kept.push(e);
+      results = kept;
     }
     for (const e of results) {
       if (this.TotalCount >= 0 && this.written >= this.TotalCount) return;
@@ -147,6 +185,17 @@ export class GetCommandCommand extends Cmdlet {
       } else await this.writeObject(commandInfo(e, all));
     }
   }
+}
+
+/** A command's parameters as -ParameterName sees them: its own plus, for cmdlets, the common parameters. */
+async function parametersOf(catalog: CommandCatalog, all: readonly CatalogEntry[], e: CatalogEntry): Promise<readonly ParameterMeta[]> {
+  const target = e.commandType === 'Alias' ? resolveEntry(all, e.name) : e;
+  if (!target) return [];
+  if (target.commandType === 'Cmdlet') {
+    const meta = await metaOf(catalog, target);
+    return meta ? [...meta.parameters, ...commonParameters] : [];
+  }
+  return target.parameters ?? [];
 }
 
 function sortEntries(list: CatalogEntry[]): CatalogEntry[] {

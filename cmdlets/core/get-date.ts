@@ -60,16 +60,16 @@ export class GetDateCommand extends Cmdlet {
     else if (this.Date instanceof PSDateTime) d = this.Date;
     else d = PSDateTime.fromDate(now(this.context), 'Local');
     d = this.adjust(d);
-    if (this.AsUTC) d = new PSDateTime(d.ms, 'Utc');
+    if (this.AsUTC) d = new PSDateTime(d.ms, 'Utc', d.subTicks);
     if (this.UFormat !== undefined) { await this.writeObject(formatUnix(d, this.UFormat)); return; }
     if (this.Format !== undefined) {
       // GetDateCommand's named formats for file names; the Universal ones convert to UTC first.
       let format = this.Format;
       switch (format) {
         case 'FileDate': format = 'yyyyMMdd'; break;
-        case 'FileDateUniversal': d = new PSDateTime(d.ms, 'Utc'); format = 'yyyyMMddZ'; break;
+        case 'FileDateUniversal': d = new PSDateTime(d.ms, 'Utc', d.subTicks); format = 'yyyyMMddZ'; break;
         case 'FileDateTime': format = 'yyyyMMddTHHmmssffff'; break;
-        case 'FileDateTimeUniversal': d = new PSDateTime(d.ms, 'Utc'); format = 'yyyyMMddTHHmmssffffZ'; break;
+        case 'FileDateTimeUniversal': d = new PSDateTime(d.ms, 'Utc', d.subTicks); format = 'yyyyMMddTHHmmssffffZ'; break;
       }
       try { await this.writeObject(formatDateTime(d, format)); } catch (e) {
         if (e instanceof DateFormatError) this.throwTerminatingError(this.error(e.message, 'System.FormatException', 'NotSpecified', null, 'System.FormatException'));
@@ -79,7 +79,7 @@ export class GetDateCommand extends Cmdlet {
     }
     // Get-Date's DateTime carries a DisplayHint note that the DateTime view reads (date, time, or both).
     if (this.DisplayHint !== undefined && this.DisplayHint !== 'DateTime') {
-      const hinted = new PSDateTime(d.ms, d.kind);
+      const hinted = new PSDateTime(d.ms, d.kind, d.subTicks);
       Object.defineProperty(hinted, 'displayHint', { value: this.DisplayHint, enumerable: false });
       d = hinted;
     }
@@ -99,6 +99,6 @@ export class GetDateCommand extends Cmdlet {
     }
     const parts = [y, mo - 1, day, this.Hour ?? f.hour, this.Minute ?? f.minute, this.Second ?? f.second, this.Millisecond ?? f.millisecond] as const;
     const ms = d.kind === 'Utc' ? Date.UTC(...parts) : new Date(...parts).getTime();
-    return new PSDateTime(ms, d.kind);
+    return new PSDateTime(ms, d.kind, d.subTicks);
   }
 }

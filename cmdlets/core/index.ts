@@ -79,6 +79,10 @@ export const coreCommandIndex: readonly CoreCommand[] = [
   lazy('Out-Host', C, () => import('./out-host.js'), 'OutHostCommand'),
   lazy('ConvertTo-Json', U, () => import('./convertto-json.js'), 'ConvertToJsonCommand'),
   lazy('ConvertFrom-Json', U, () => import('./convertfrom-json.js'), 'ConvertFromJsonCommand'),
+  lazy('Join-String', U, () => import('./join-string.js'), 'JoinStringCommand'),
+  lazy('Get-History', C, () => import('./get-history.js'), 'GetHistoryCommand'),
+  lazy('Invoke-History', C, () => import('./invoke-history.js'), 'InvokeHistoryCommand'),
+  lazy('Clear-History', C, () => import('./clear-history.js'), 'ClearHistoryCommand'),
 ];
 
 /** Load every core cmdlet class (tests, documentation generation). */
@@ -98,6 +102,7 @@ export const coreAliases: Readonly<Record<string, string>> = {
   ls: 'Get-ChildItem', dir: 'Get-ChildItem', gci: 'Get-ChildItem', gi: 'Get-Item',
   cd: 'Set-Location', chdir: 'Set-Location', sl: 'Set-Location', pwd: 'Get-Location', gl: 'Get-Location',
   cls: 'Clear-Host', clear: 'Clear-Host',
+  h: 'Get-History', history: 'Get-History', ghy: 'Get-History', r: 'Invoke-History', ihy: 'Invoke-History', clhy: 'Clear-History',
   cat: 'Get-Content', gc: 'Get-Content', type: 'Get-Content', sc: 'Set-Content', ac: 'Add-Content',
   rm: 'Remove-Item', del: 'Remove-Item', erase: 'Remove-Item', rd: 'Remove-Item', rmdir: 'Remove-Item', ri: 'Remove-Item', ni: 'New-Item',
   sleep: 'Start-Sleep', iex: 'Invoke-Expression',

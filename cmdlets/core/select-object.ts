@@ -23,7 +23,7 @@ export class SelectObjectCommand extends Cmdlet {
       param('CaseInsensitive', T.Switch, { description: 'By default, -Unique comparisons are case-sensitive; this switch makes them case-insensitive.' }),
       param('Last', T.Int, { sets: [D], validateRange: [0, 2147483647], description: 'Specifies the number of objects to select from the end of an array of input objects.' }),
       param('First', T.Int, { sets: [D], validateRange: [0, 2147483647], description: 'Specifies the number of objects to select from the beginning of an array of input objects.' }),
-      param('Skip', T.Int, { sets: [D], validateRange: [0, 2147483647], description: 'Skips (doesn\'t select) the specified number of items.' }),
+      param('Skip', T.Int, { sets: [D, SL], validateRange: [0, 2147483647], description: 'Skips (doesn\'t select) the specified number of items.' }),
       param('SkipLast', T.Int, { sets: [SL], validateRange: [0, 2147483647], description: 'Skips (doesn\'t select) the specified number of items from the end of the list.' }),
       param('Wait', T.Switch, { sets: [D, IX], description: 'Indicates that the cmdlet turns off optimization.' }),
       param('Index', T.array(T.Int), { sets: [IX], validateRange: [0, 2147483647], description: 'Selects objects from an array based on their index values.' }),
@@ -109,7 +109,7 @@ export class SelectObjectCommand extends Cmdlet {
         while (this.queue.length > this.skipLeft) await this.processObject(this.queue.shift());
       }
     }
-    if (this.uniques) for (const u of this.uniques) await this.writeObject(u.obj);
+    if (this.uniques) for (const u of this.uniques) { markSelected(u.obj, this.InputObject); await this.writeObject(u.obj); }
   }
 
   private enqueue(obj: unknown): void {
@@ -238,7 +238,7 @@ export class SelectObjectCommand extends Cmdlet {
   }
 
   private async filteredWrite(obj: unknown, notes: [string, unknown][]): Promise<void> {
-    if (!this.uniques) { await this.writeObject(obj); return; }
+    if (!this.uniques) { markSelected(obj, this.InputObject); await this.writeObject(obj); return; }
     const cs = !this.CaseInsensitive;
     for (const u of this.uniques) {
       if (u.notes.length !== notes.length) continue;
@@ -258,4 +258,14 @@ export class SelectObjectCommand extends Cmdlet {
 export function selectedTypeName(input: unknown): string {
   if (input instanceof PSObject) return 'Selected.' + (input.typeNames.includes(PSObject.customTypeName) ? PSObject.customTypeName : input.typeNames[0]);
   return 'Selected.' + (typeNameOf(input) ?? 'System.Object');
+}
+
+/**
+ * SetPSCustomObject: every PSCustomObject Select-Object writes (even a passed-through input) gets
+ * 'Selected.<input type>' in front of its type names, unless it is already the first one.
+ */
+function markSelected(obj: unknown, input: unknown): void {
+  if (!(obj instanceof PSObject) || !obj.typeNames.includes(PSObject.customTypeName)) return;
+  const name = selectedTypeName(input);
+  if (obj.typeNames[0] !== name) obj.typeNames.unshift(name);
 }

@@ -3,6 +3,7 @@ import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
 import { PropertyArgumentError, type PropertyExpression } from './property-expression.js';
+import { introSort } from './introsort.js';
 import { entryComparer, expandWildcards, keysOf, parseSortProperties, type OrderEntry } from './order-by.js';
 
 /** Sort-Object: collects its input and writes it back ordered (stable). */
@@ -68,7 +69,12 @@ export class SortObjectCommand extends Cmdlet {
     }
     const cmp = entryComparer(props.length ? props : [{ expr: '' }], this.Descending, this.CaseSensitive);
     const keyCmp = (a: OrderEntry, b: OrderEntry) => cmp(a, b);
-    let sorted = entries.slice().sort((a, b) => keyCmp(a, b) || a.index - b.index);
+    let sorted: OrderEntry[];
+    if (!this.Stable && this.Top === undefined && this.Bottom === undefined) {
+      // pwsh's FullSort is List<T>.Sort: unstable, so equal keys land where .NET's introsort puts them.
+      sorted = entries.slice();
+      introSort(sorted, keyCmp);
+    } else sorted = entries.slice().sort((a, b) => keyCmp(a, b) || a.index - b.index);
     if (this.Bottom !== undefined) {
       // Bottom keeps the last N of the ascending order, written in that order.
       sorted = sorted.slice(Math.max(0, sorted.length - this.Bottom));

@@ -64,12 +64,14 @@ export class WhereObjectCommand extends Cmdlet {
   Property?: string;
   Value: unknown = undefined;
 
+  /** The filter as a per-object function, when it runs synchronously (no commands in it). */
+  private filter: ((item: unknown) => boolean) | null = null;
   private op: Op = 'eq';
   private cs = false;
   private truthTest = false;
 
   override beginProcessing(): void {
-    if (this.FilterScript) return;
+    if (this.FilterScript) { this.filter = this.FilterScript.itemTest?.() ?? null; return; }
     for (const [name, , op, cs] of SWITCHES) {
       if (this.isBound(name)) { this.op = op; this.cs = cs; break; }
     }
@@ -83,13 +85,17 @@ export class WhereObjectCommand extends Cmdlet {
   override processRecord(): MaybePromise<void> {
     const item = this.InputObject;
     if (item === undefined) return;
-    const sb = this.FilterScript;
-    if (sb) {
-      const out = sb.invoke({ dollarUnder: item, newScope: false });
-      if (out instanceof Promise) return out.then((o) => (isTrue(o) ? this.writeObject(item) : undefined));
-      return isTrue(out) ? this.writeObject(item) : undefined;
-    }
+    const filter = this.filter;
+    if (filter !== null) return filter(item) ? this.writeObject(item) : undefined;
+    if (this.FilterScript) return this.invokeFilter(this.FilterScript, item);
     if (this.test(item)) return this.writeObject(item);
+  }
+
+  /** A filter that runs commands (kept out of processRecord: its closure would cost that a context per call). */
+  private invokeFilter(sb: ScriptBlock, item: unknown): MaybePromise<void> {
+    const out = sb.invoke({ dollarUnder: item, newScope: false });
+    if (out instanceof Promise) return out.then((o) => (isTrue(o) ? this.writeObject(item) : undefined));
+    return isTrue(out) ? this.writeObject(item) : undefined;
   }
 
   private test(item: unknown): boolean {
@@ -107,3 +113,4 @@ export class WhereObjectCommand extends Cmdlet {
     }
   }
 }
+

@@ -1,6 +1,7 @@
 import { AllParameterSets, type ParameterMeta } from './parameter.js';
 import { commonParameters, shouldProcessParameters } from './common-parameters.js';
 import { BindingErrors } from './binding-errors.js';
+import { missingMandatoryLikePwsh } from './mandatory-check.js';
 import type { CommandArgument } from './invocation.js';
 import type { TypeSpec } from './types.js';
 import { ErrorRecord, RuntimeError } from '../values/error-record.js';
@@ -154,16 +155,28 @@ export class ParameterBinder {
   /** Named then positional binding. */
   bindArguments(args: readonly CommandArgument[]): BindState {
     const bound = new Map<string, unknown>();
-    const positional: { value: unknown }[] = [];
+    const positional: { value: unknown; order: number }[] = [];
     // Arguments of a simple function that no parameter takes, in order; they become $args.
     const passThrough: unknown[] = [];
     let candidates = [...this.sets];
     const declared = new Set(this.command.parameters.map((p) => p.name));
+    // A command with a ValueFromRemainingArguments parameter keeps an unknown -Name as an argument
+    // (pwsh's BindNamedParameters leaves it unbound); HandleRemainingArguments decides its fate below.
+    const takesRemaining = !this.command.simpleFunction && this.command.parameters.some((p) => p.valueFromRemainingArguments);
+    const unknownNamed: { name: string; values: unknown[]; order: number }[] = [];
 
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (a.kind === 'positional') { positional.push({ value: a.value }); continue; }
-      const p = this.command.simpleFunction ? this.tryResolveName(a.name) : this.resolveName(a.name);
+      if (a.kind === 'positional') { positional.push({ value: a.value, order: i }); continue; }
+      const p = this.command.simpleFunction || takesRemaining ? this.tryResolveName(a.name) : this.resolveName(a.name);
+      if (!p && takesRemaining) {
+        // GetNextPositionalArgument: the value after an unknown name goes with it.
+        const values: unknown[] = [a.text];
+        if (a.hasValue) values.push(a.value);
+        else if (args[i + 1]?.kind === 'positional') values.push(args[++i]!.value);
+        unknownNamed.push({ name: a.name, values, order: i });
+        continue;
+      }
       if (!p) {
         // PowerShell's GetNextPositionalArgument: an unknown name-only argument takes the value after it along.
         passThrough.push(a.text);
@@ -202,16 +215,43 @@ export class ParameterBinder {
         const within = this.setsOf(chosen.param);
         candidates = candidates.filter((s) => within.includes(s));
       }
-      const rest = this.command.parameters.find((p) => p.valueFromRemainingArguments && !bound.has(p.name)
-        && candidates.some((set) => ParameterBinder.inSet(p, set)));
-      if (remaining.length && rest) {
-        bound.set(rest.name, this.coerce(rest, remaining.map((r) => r.value)));
+      if (unknownNamed.length === 0) {
+        const rest = this.command.parameters.find((p) => p.valueFromRemainingArguments && !bound.has(p.name)
+          && candidates.some((set) => ParameterBinder.inSet(p, set)));
+        if (remaining.length && rest) {
+          bound.set(rest.name, this.coerce(rest, remaining.map((r) => r.value)));
+          remaining.length = 0;
+        }
+      }
+      if (unknownNamed.length === 0) for (const r of remaining) unbound.push(r.value);
+      else {
+        this.bindRemaining(bound, candidates, unknownNamed, remaining);
         remaining.length = 0;
       }
-      for (const r of remaining) unbound.push(r.value);
-    }
+    } else if (unknownNamed.length) this.bindRemaining(bound, candidates, unknownNamed, []);
     if (passThrough.length) unbound.unshift(...passThrough);
     return { bound, candidates, unbound };
+  }
+
+  /**
+   * HandleRemainingArguments: the arguments nothing took (an unknown -Name as its text) go to the one
+   * ValueFromRemainingArguments parameter of the remaining sets; two such parameters (ForEach-Object's
+   * RemainingScripts and ArgumentList) make the set ambiguous; none leaves the name unmatched.
+   */
+  private bindRemaining(bound: Map<string, unknown>, candidates: string[], unknownNamed: { name: string; values: unknown[]; order: number }[],
+    positional: { value: unknown; order: number }[]): void {
+    const takers = this.command.parameters.filter((p) => p.valueFromRemainingArguments && candidates.some((set) => ParameterBinder.inSet(p, set)));
+    if (takers.length > 1) fail(BindingErrors.ambiguousSet('MetadataError'));
+    const taker = takers[0];
+    if (!taker) fail(BindingErrors.namedNotFound(unknownNamed[0]!.name));
+    const items = [...unknownNamed.map((u) => ({ order: u.order, values: u.values })), ...positional.map((p) => ({ order: p.order, values: [p.value] }))]
+      .sort((a, b) => a.order - b.order).flatMap((x) => x.values);
+    // Taken positionally already (Write-Output 1 -Foo): the remaining arguments follow its value.
+    if (bound.has(taker.name)) { const prev = bound.get(taker.name); items.unshift(...(Array.isArray(prev) ? prev : [prev])); }
+    bound.set(taker.name, this.coerce(taker, items));
+    const within = this.setsOf(taker);
+    const narrowed = candidates.filter((s) => within.includes(s));
+    if (narrowed.length) candidates.splice(0, candidates.length, ...narrowed);
   }
 
   /** The unbound parameters at the lowest remaining position, one per parameter set that has one. */
@@ -244,11 +284,23 @@ export class ParameterBinder {
     return { param: choices[0]!, value: this.coerce(choices[0]!, value) };
   }
 
-  /** Mandatory parameters still unbound in the best candidate set, excluding those pipeline input may fill. */
+  /**
+   * Mandatory parameters still unbound in the best candidate set, excluding those pipeline input may fill;
+   * when some are missing, the list (and its order) is the one pwsh's binder reports.
+   */
   missingMandatory(state: BindState, expectPipelineInput: boolean): ParameterMeta[] {
     const set = this.chooseSet(state, expectPipelineInput);
-    return this.command.parameters.filter((p) => p.mandatory && ParameterBinder.inSet(p, set) && !state.bound.has(p.name)
+    const ours = this.command.parameters.filter((p) => p.mandatory && ParameterBinder.inSet(p, set) && !state.bound.has(p.name)
       && !(expectPipelineInput && (p.valueFromPipeline || p.valueFromPipelineByPropertyName)));
+    if (!ours.length) return ours;
+    const declared = this.sets.length === 1 && this.sets[0] === AllParameterSets ? [] : this.sets;
+    const pwsh = missingMandatoryLikePwsh({
+      parameters: this.command.parameters, sets: declared, defaultSet: this.command.defaultParameterSet,
+      // Without pipeline input pwsh settles the set first (ValidateParameterSets with setDefault).
+      candidates: expectPipelineInput ? state.candidates : [set], bound: new Set(state.bound.keys()), expectsInput: expectPipelineInput,
+    });
+    if ('ambiguous' in pwsh) fail(BindingErrors.ambiguousSet());
+    return pwsh.missing.length ? pwsh.missing : ours;
   }
 
   /** Pick the parameter set: the only candidate, else the default, else the first whose mandatory parameters are met. */

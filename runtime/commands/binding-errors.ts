@@ -21,7 +21,7 @@ export const BindingErrors = {
   validation: (name: string, inner: string) => rec(`Cannot validate argument on parameter '${name}'. ${inner}`, 'ParameterArgumentValidationError', 'InvalidData'),
   nullNotAllowed: (name: string) => rec(`Cannot bind argument to parameter '${name}' because it is null.`, 'ParameterArgumentValidationErrorNullNotAllowed', 'InvalidData'),
   emptyNotAllowed: (name: string) => rec(`Cannot bind argument to parameter '${name}' because it is an empty string.`, 'ParameterArgumentValidationErrorEmptyStringNotAllowed', 'InvalidData'),
-  ambiguousSet: () => rec('Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.', 'AmbiguousParameterSet'),
+  ambiguousSet: (category: ErrorCategory = 'InvalidArgument') => rec('Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.', 'AmbiguousParameterSet', category),
   missingMandatory: (names: string[]) =>
     rec(`Cannot process command because of one or more missing mandatory parameters:${names.map((n) => ' ' + n).join('')}.`, 'MissingMandatoryParameter', 'InvalidArgument'),
   alreadyBound: (name: string) =>

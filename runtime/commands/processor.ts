@@ -1,5 +1,13 @@
 import type { MaybePromise } from './context.js';
 
+/**
+ * Where a stage's output goes: the next stage's queue or the pipeline's sink. An object with a method,
+ * not a closure, so that the call from a cmdlet's writeObject is monomorphic and V8 inlines it.
+ */
+export interface Downstream {
+  push(value: unknown): MaybePromise<void>;
+}
+
 /** One stage of a running pipeline. */
 export interface CommandProcessor {
   readonly name: string;

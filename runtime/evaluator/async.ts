@@ -18,6 +18,7 @@ import {
   variableReference, isRefCast,
 } from './helpers.js';
 import { valueReference } from './reference.js';
+import { execWithTraps, needsTrapHandling } from './traps.js';
 
 /**
  * The asynchronous path: nodes that invoke commands (or may await) are walked here; their pure
@@ -44,6 +45,7 @@ async function runPure(rt: CompileRuntime, s: A.Statement, src: string | undefin
 }
 
 export async function execBlock(rt: CompileRuntime, list: readonly A.Statement[], src: string | undefined, sink: Sink): Promise<void> {
+  if (needsTrapHandling(rt, list)) return execWithTraps(rt, list, src, sink, execStmt, execBlock);
   for (const s of list) await execStmt(rt, s, src, sink);
 }
 
@@ -145,6 +147,7 @@ async function execImpure(rt: CompileRuntime, s: A.Statement, src: string | unde
     }
     case 'Function': return runPure(rt, s, src, sink);
     case 'Block': return execBlock(rt, s.body, src, sink);
+    case 'Trap': return; // in force for its whole statement list (execWithTraps)
   }
 }
 

@@ -4,9 +4,9 @@ import { PSHashtable } from '../values/hashtable.js';
 import { PSObject } from '../values/psobject.js';
 import { RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal } from '../values/flow.js';
-import { toPSString, toBool, toNumber, convertToType } from '../values/convert.js';
+import { toPSString, toBool, toNumber, toNumeric, convertToType } from '../values/convert.js';
 import { getIndex, invokeMethod, invokeStaticMethod } from '../values/members.js';
-import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals, rangeIterable } from './operators.js';
+import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals, rangeIterable, add, addNumbers, subtractNumbers, multiplyNumbers } from './operators.js';
 import { PSTypeRef } from './value-types.js';
 import { resolveType } from './types.js';
 import { Errors } from './errors.js';
@@ -16,6 +16,7 @@ import {
   variableReference, isRefCast,
 } from './helpers.js';
 import { valueReference } from './reference.js';
+import type { Scope, Variable } from './session.js';
 
 /**
  * The synchronous path: pure nodes (no command invocation) compile once to closures, cached on the
@@ -27,6 +28,14 @@ export type StmtFn = (rt: Runtime, out: unknown[]) => void;
 export interface CompileRuntime extends Runtime {
   makeScriptBlock(ast: A.ScriptBlockAst): ScriptBlock;
 }
+
+/**
+ * The $_ variable a script block's item function (Where-Object, ForEach-Object) has just set, and the
+ * scope it lives in: `$_` read in that scope is that variable, so it skips the scope-chain lookup (a
+ * Map lookup per object). The item function sets both around each call and restores them after, so
+ * nested calls see their own; any other scope takes the ordinary lookup.
+ */
+export const dollarUnder: { scope: Scope | undefined; v: Variable | undefined } = { scope: undefined, v: undefined };
 
 const exprCache = new WeakMap<object, ExprFn>();
 const stmtCache = new WeakMap<object, StmtFn>();
@@ -93,13 +102,9 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
         if (e.name === 'false') return () => false;
         if (e.name === 'null') return () => null;
         if (e.name === '?') return (rt) => rt.session.lastSucceeded;
-        const name = e.name;
-        return (rt) => {
-          const v = rt.session.current.lookup(name);
-          if (v) return v.value;
-          if (rt.session.strictVersion() >= 1) throw Errors.variableIsUndefined(e.display ?? name);
-          return null;
-        };
+        const name = e.name, display = e.display;
+        if (name === '_') return (rt) => readDollarUnder(rt, display);
+        return (rt) => readPlainVariable(rt, name, display);
       }
       return (rt) => readVariable(rt, e);
     }
@@ -177,14 +182,15 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
         const key = e.target.name;
         return (rt) => {
           const v = rt.session.current.vars.get(key);
-          if (v !== undefined && v.type === undefined && !v.readOnly && typeof v.value === 'number') {
+          if (v !== undefined && v.type === undefined && !v.readOnly && typeof v.value === 'number' && (v.value | 0) === v.value && v.value !== 2147483647 && v.value !== -2147483648) {
+            // An Int32 that cannot overflow: the plain JS number stays an Int32.
             const old = v.value;
             v.value = old + delta;
             return prefix ? old + delta : old;
           }
           const target = lv(rt);
           const cur = readLValue(rt, target);
-          const n = (cur === null || cur === undefined ? 0 : typeof cur === 'number' ? cur : toNumber(cur)) + delta;
+          const n = cur === null || cur === undefined ? delta : add(typeof cur === 'number' ? cur : toNumeric(cur), delta);
           writeLValue(rt, target, n);
           return prefix ? n : cur ?? 0;
         };
@@ -192,7 +198,7 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
       return (rt) => {
         const target = lv(rt);
         const old = readLValue(rt, target);
-        const n = (old === null || old === undefined ? 0 : typeof old === 'number' ? old : toNumber(old)) + delta;
+        const n = old === null || old === undefined ? delta : add(typeof old === 'number' ? old : toNumeric(old), delta);
         writeLValue(rt, target, n);
         return prefix ? n : old ?? 0;
       };
@@ -251,23 +257,52 @@ function buildBinary(e: A.BinaryExpr, src: string | undefined): ExprFn {
     case '??': return (rt) => { const a = l(rt); return a === null || a === undefined ? r(rt) : a; };
     case 'and': return (rt) => toBool(l(rt)) && toBool(r(rt));
     case 'or': return (rt) => toBool(l(rt)) || toBool(r(rt));
-    case '%': return (rt) => {
-      const a = l(rt), b = r(rt);
-      if (typeof a === 'number' && typeof b === 'number' && b !== 0) { const m = a % b; return m === 0 ? 0 : m; }
-      return binary('%', a, b, rt.hooks);
-    };
-    case '+': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a + b : binary('+', a, b, rt.hooks); };
-    case '-': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a - b : binary('-', a, b, rt.hooks); };
-    case '*': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a * b : binary('*', a, b, rt.hooks); };
-    case 'eq': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a === b : binary('eq', a, b, rt.hooks); };
-    case 'ne': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a !== b : binary('ne', a, b, rt.hooks); };
-    case 'lt': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a < b : binary('lt', a, b, rt.hooks); };
-    case 'gt': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a > b : binary('gt', a, b, rt.hooks); };
-    case 'le': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a <= b : binary('le', a, b, rt.hooks); };
-    case 'ge': return (rt) => { const a = l(rt), b = r(rt); return typeof a === 'number' && typeof b === 'number' ? a >= b : binary('ge', a, b, rt.hooks); };
+    case '%': return (rt) => opRem(l(rt), r(rt), rt);
+    case '+': return (rt) => opAdd(l(rt), r(rt), rt);
+    case '-': return (rt) => opSub(l(rt), r(rt), rt);
+    case '*': return (rt) => opMul(l(rt), r(rt), rt);
+    case 'eq': return (rt) => opEq(l(rt), r(rt), rt);
+    case 'ne': return (rt) => opNe(l(rt), r(rt), rt);
+    case 'lt': return (rt) => opLt(l(rt), r(rt), rt);
+    case 'gt': return (rt) => opGt(l(rt), r(rt), rt);
+    case 'le': return (rt) => opLe(l(rt), r(rt), rt);
+    case 'ge': return (rt) => opGe(l(rt), r(rt), rt);
   }
   const op = e.op;
   return (rt) => binary(op, l(rt), r(rt), rt.hooks);
+}
+
+/*
+ * The operators with a fast path, one function each: the closures above and the code hot-expr.ts
+ * generates both call these, so an operator means the same on both paths. Plain numbers (Int32,
+ * non-integral Double: runtime/values/numeric.ts) take the fast path; the rest goes to binary().
+ */
+export function opRem(a: unknown, b: unknown, rt: Runtime): unknown {
+  if (typeof a === 'number' && typeof b === 'number' && b !== 0 && (a | 0) === a && (b | 0) === b) { const m = a % b; return m === 0 ? 0 : m; }
+  return binary('%', a, b, rt.hooks);
+}
+export function opAdd(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? addNumbers(a, b) : binary('+', a, b, rt.hooks); }
+export function opSub(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? subtractNumbers(a, b) : binary('-', a, b, rt.hooks); }
+export function opMul(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? multiplyNumbers(a, b) : binary('*', a, b, rt.hooks); }
+export function opEq(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a === b : binary('eq', a, b, rt.hooks); }
+export function opNe(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a !== b : binary('ne', a, b, rt.hooks); }
+export function opLt(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a < b : binary('lt', a, b, rt.hooks); }
+export function opGt(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a > b : binary('gt', a, b, rt.hooks); }
+export function opLe(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a <= b : binary('le', a, b, rt.hooks); }
+export function opGe(a: unknown, b: unknown, rt: Runtime): unknown { return typeof a === 'number' && typeof b === 'number' ? a >= b : binary('ge', a, b, rt.hooks); }
+
+/** An unqualified variable's value (`$x`): the scope chain, $null when unset (an error under strict mode). */
+export function readPlainVariable(rt: Runtime, name: string, display: string | undefined): unknown {
+  const v = rt.session.current.lookup(name);
+  if (v) return v.value;
+  if (rt.session.strictVersion() >= 1) throw Errors.variableIsUndefined(display ?? name);
+  return null;
+}
+
+/** `$_`: the variable an item function has just set when in its scope (see dollarUnder), else as any variable. */
+export function readDollarUnder(rt: Runtime, display: string | undefined): unknown {
+  if (rt.session.current === dollarUnder.scope) return dollarUnder.v!.value;
+  return readPlainVariable(rt, '_', display);
 }
 
 /** Compiles an assignable expression to a function producing its LValue. */
@@ -484,6 +519,7 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
       };
     }
     case 'Block': return compileBlock(s.body, src);
+    case 'Trap': return () => { throw Errors.notSupported('A trap statement in a synchronous block'); }; // traps are impure: the async runner takes them
   }
 }
 

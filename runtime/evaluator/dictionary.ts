@@ -1,4 +1,5 @@
-import { PSHashtable } from '../values/hashtable.js';
+import { PSHashtable, numericKey } from '../values/hashtable.js';
+import { isNumeric } from '../values/numeric.js';
 import { convertToType } from '../values/convert.js';
 import type { TypeInfo } from './types.js';
 
@@ -15,7 +16,7 @@ export class PSDictionary extends PSHashtable {
   private static id(key: unknown): string {
     if (key === null || key === undefined) throw new Error('Key cannot be null.');
     if (typeof key === 'string') return 's:' + key;
-    if (typeof key === 'number') return 'n:' + key;
+    if (typeof key === 'number' || isNumeric(key)) return numericKey(key);
     if (typeof key === 'boolean') return 'b:' + key;
     return 'o:' + String(key);
   }

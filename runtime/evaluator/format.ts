@@ -1,3 +1,5 @@
+import { numberText, plainKind, PSDouble, PSInteger, PSDecimal, INT_RANGE, formatSingle } from '../values/numeric.js';
+import { roundTo } from '../values/decimal.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 
@@ -30,7 +32,7 @@ function special(x: number): string | undefined {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return '-∞';
-  if (x === 0) return '0';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   return undefined;
 }
 
@@ -50,13 +52,9 @@ export function doubleToString(x: number): string {
   return generalFrom(x, digits, exp, Math.max(15, digits.length + 1) );
 }
 
-/** A JS number as its PowerShell type would print it: integral values are integers, others doubles (G15). */
+/** A plain JS number as its PowerShell type prints it (runtime/values/numeric.ts says which type that is). */
 export function numberToString(x: number): string {
-  // Int64.MaxValue/MinValue are not exact doubles: print them as .NET does.
-  if (x === 2 ** 63) return '9223372036854775807';
-  if (x === -(2 ** 63)) return '-9223372036854775808';
-  if (Number.isInteger(x) && Math.abs(x) < 2 ** 63) return Math.abs(x) < 1e21 ? x.toFixed(0) : formatG15(x);
-  return formatG15(x);
+  return numberText(x);
 }
 
 function group(intDigits: string): string { return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
@@ -143,6 +141,45 @@ export function formatNumber(x: number, format: string | undefined, isInteger = 
     case 'R': return isInteger ? numberToString(x) : doubleToString(x);
   }
   return String(x);
+}
+
+/** Any numeric value (plain or boxed, runtime/values/numeric.ts) with a .NET format string, as its type formats it. */
+export function formatNumeric(v: unknown, format: string | undefined): string {
+  if (typeof v === 'number') return formatNumber(v, format, plainKind(v) !== 'Double');
+  if (v instanceof PSDouble) {
+    if (!format && v.kind === 'Single') return formatSingle(v.value);
+    return formatNumber(v.value, format, false);
+  }
+  if (v instanceof PSInteger) {
+    const k = /^([DdXx])(\d{0,2})$/.exec(format ?? '');
+    if (!format) return v.value.toString();
+    if (k) {
+      const w = k[2] ? Number(k[2]) : 0;
+      if (k[1] === 'D' || k[1] === 'd') return (v.value < 0n ? '-' : '') + (v.value < 0n ? -v.value : v.value).toString().padStart(w, '0');
+      const h = BigInt.asUintN(INT_RANGE[v.kind][2] * 8, v.value).toString(16).padStart(w, '0');
+      return k[1] === 'X' ? h.toUpperCase() : h;
+    }
+    return formatNumber(Number(v.value), format, true);
+  }
+  if (v instanceof PSDecimal) {
+    if (!format) return v.toString();
+    const k = /^([FfNnPpCcGgRrDdXx])(\d{0,2})$/.exec(format);
+    if (!k) return formatNumber(v.toNumber(), format, false);
+    const kind = k[1]!.toUpperCase();
+    if (kind === 'D' || kind === 'X') throw new FormatError('Format specifier was invalid.');
+    if (kind === 'G' || kind === 'R') return k[2] && kind === 'G' ? formatNumber(v.toNumber(), format, false) : v.toString();
+    // Decimal formats round half away from zero on the exact decimal value.
+    const scaled = kind === 'P' ? new PSDecimal(v.mantissa * 100n, v.scale) : v;
+    const prec = k[2] === '' ? 2 : Number(k[2]);
+    const r = roundTo(scaled, prec, 'away');
+    const text = new PSDecimal(r.mantissa < 0n ? -r.mantissa : r.mantissa, r.scale).toString();
+    const padded = r.scale < prec ? (r.scale === 0 && prec > 0 ? text + '.' + '0'.repeat(prec) : text + '0'.repeat(prec - r.scale)) : text;
+    const [i, f] = padded.split('.') as [string, string | undefined];
+    const body = kind === 'F' ? padded : group(i) + (f ? '.' + f : '');
+    const sign = r.mantissa < 0n ? '-' : '';
+    return sign + (kind === 'C' ? '$' : '') + body + (kind === 'P' ? '%' : '');
+  }
+  return String(v);
 }
 
 /** Custom numeric format strings: 0 # . , % ‰ E0 'literal' \c and ; sections. */

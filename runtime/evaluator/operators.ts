@@ -1,8 +1,9 @@
+import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock, type ScriptBlock } from '../values/scriptblock.js';
-import { toPSString, toBool, toNumber, convertToType, parseNumericString, roundHalfEven } from '../values/convert.js';
+import { toPSString, toBool, toNumber, toNumeric, toNegatable, convertToType, parseNumericString, roundHalfEven } from '../values/convert.js';
 import { PSChar, PSGuid, PSTypeRef, PSRegex, PSVersion, toJsRegex } from './value-types.js';
 import { resolveType, typeNameOf, isInstance, type TypeInfo } from './types.js';
 import { Errors, runtimeError } from './errors.js';
@@ -10,6 +11,11 @@ import { formatComposite, formatNumber, formatDateTime, formatTimeSpan, FormatEr
 import { RuntimeError } from '../values/error-record.js';
 import { isList } from './collections.js';
 import { matchObject } from '../values/members.js';
+import {
+  PSDouble, PSInteger, PSDecimal, numKindOf, isNumeric, isIntegerKind, toBigIntValue, toJsNumber, makeInt,
+} from '../values/numeric.js';
+import { arith, int32Op, negateNumber, compareNumbers, numbersEqual, DivideByZero, NumericOverflow, type ArithOp } from '../values/numeric-ops.js';
+import { formatNumeric } from './format.js';
 
 /**
  * PowerShell's operators over JS values: arithmetic with PowerShell's left-operand coercion,
@@ -39,12 +45,68 @@ export function iterate(v: unknown): unknown[] {
 
 // ---------- arithmetic ----------
 
-function numericOperand(v: unknown): number {
-  return toNumber(v, 'System.Int32');
+/** The type a failed string operand reports: the other operand's numeric type, else Int32. */
+function targetFor(other: unknown): string {
+  const k = numKindOf(other);
+  return k ? 'System.' + k : 'System.Int32';
+}
+
+/** Numeric `a op b` after PowerShell's operand conversion (strings parse as numbers, $null is 0, booleans 0/1). */
+const OP_NAME: Record<ArithOp, string> = { '+': 'Addition', '-': 'Subtraction', '*': 'Multiply', '/': 'Division', '%': 'Modulus' };
+
+/** Can the value take part in arithmetic as a number (after conversion)? */
+function numberLike(v: unknown): boolean {
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || v instanceof PSChar || isNumeric(v);
+}
+
+function numericBinary(op: ArithOp, a: unknown, b: unknown): unknown {
+  const x = toNumeric(a, targetFor(b));
+  if (!numberLike(b) && !(b instanceof PSObject && !b.isCustom)) {
+    // PowerShell then looks for the operator on the right operand's type (a Decimal reports the failed conversion).
+    if (x instanceof PSDecimal) {
+      const text = isEnumerable(b) || b instanceof PSHashtable ? typeNameOf(b) : toPSString(b);
+      throw runtimeError(`Cannot convert argument "1", with value: "${text}", for "op_${OP_NAME[op]}" to type "System.Decimal": "Cannot convert the "${text}" value of type "${typeNameOf(b)}" to type "System.Decimal"."`,
+        'MethodArgumentConversionInvalidCastArgument', 'NotSpecified', null, 'System.Management.Automation.MethodException');
+    }
+    throw Errors.opNotSupported(OP_NAME[op], b instanceof PSObject && b.isCustom ? 'System.Management.Automation.PSObject' : typeNameOf(b));
+  }
+  const y = toNumeric(b, targetFor(a));
+  if (typeof x === 'number' && typeof y === 'number' && (x | 0) === x && (y | 0) === y) {
+    try { return int32Op(op, x, y); } catch (e) { throw arithmeticError(e); }
+  }
+  try { return arith(op, x, y); } catch (e) { throw arithmeticError(e); }
+}
+
+function arithmeticError(e: unknown): unknown {
+  if (e instanceof DivideByZero) return Errors.divideByZero();
+  if (e instanceof NumericOverflow) return runtimeError(e.message, 'RuntimeException', 'NotSpecified', null, 'System.Management.Automation.RuntimeException', 'System.OverflowException');
+  return e;
+}
+
+/** Plain + plain: Int32 pairs and non-integral results stay plain; the rest goes through the typed path. */
+export function addNumbers(a: number, b: number): unknown {
+  const r = a + b;
+  if ((r | 0) === r && (a | 0) === a && (b | 0) === b) return r;
+  if (!Number.isInteger(r) && Number.isFinite(r)) return r;
+  return arith('+', a, b);
+}
+
+export function subtractNumbers(a: number, b: number): unknown {
+  const r = a - b;
+  if ((r | 0) === r && (a | 0) === a && (b | 0) === b) return r;
+  if (!Number.isInteger(r) && Number.isFinite(r)) return r;
+  return arith('-', a, b);
+}
+
+export function multiplyNumbers(a: number, b: number): unknown {
+  const r = a * b;
+  if ((r | 0) === r && (a | 0) === a && (b | 0) === b) return r === 0 ? 0 : r;
+  if (!Number.isInteger(r) && Number.isFinite(r)) return r;
+  return arith('*', a, b);
 }
 
 export function add(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (typeof a === 'number' && typeof b === 'number') return addNumbers(a, b);
   if (a === null || a === undefined) {
     if (b === null || b === undefined) return null;
     if (Array.isArray(b)) return b.slice();
@@ -73,18 +135,14 @@ export function add(a: unknown, b: unknown): unknown {
   if (a instanceof PSTimeSpan) {
     if (b instanceof PSTimeSpan) return new PSTimeSpan(a.ticks + b.ticks);
     if (b instanceof PSDateTime) throw Errors.opNotSupported('Addition', 'System.TimeSpan');
-    return new PSTimeSpan(a.ticks + numericOperand(b));
+    return new PSTimeSpan(a.ticks + toNumber(b));
   }
-  if (typeof a === 'boolean') return (a ? 1 : 0) + numericOperand(b);
-  if (typeof a === 'number') {
-    if (isEnumerable(b)) throw Errors.opNotSupported('Addition', typeNameOf(a));
-    return a + numericOperand(b);
-  }
+  if (typeof a === 'boolean' || isNumeric(a)) return numericBinary('+', a, b);
   throw Errors.opNotSupported('Addition', typeNameOf(a));
 }
 
 export function subtract(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number' && typeof b === 'number') return subtractNumbers(a, b);
   if (a instanceof PSDateTime) {
     if (b instanceof PSDateTime) return new PSTimeSpan(Math.round((a.ms - b.ms) * PSTimeSpan.TicksPerMs));
     if (b instanceof PSTimeSpan) return new PSDateTime(a.ms - b.ticks / PSTimeSpan.TicksPerMs, a.kind);
@@ -95,88 +153,96 @@ export function subtract(a: unknown, b: unknown): unknown {
     throw Errors.opNotSupported('Subtraction', 'System.TimeSpan');
   }
   if (isEnumerable(a) || a instanceof PSHashtable) throw Errors.opNotSupported('Subtraction', typeNameOf(a));
-  if (isEnumerable(b)) throw Errors.opNotSupported('Subtraction', typeNameOf(a));
-  return numericOperand(a) - numericOperand(b);
+  return numericBinary('-', a, b);
+}
+
+/** The repeat count of `string * n` / `array * n`: an [int] conversion (half to even). */
+function repeatCount(b: unknown, what: string): number {
+  const n = convertToType(b, resolveType('int')!) as number;
+  if (n < 0) {
+    throw runtimeError(`times ('${n}') must be a non-negative value. (Parameter 'times')\nActual value was ${n}.`, 'System.ArgumentOutOfRangeException', 'OperationStopped', null, 'System.ArgumentOutOfRangeException');
+  }
+  void what;
+  return n;
 }
 
 export function multiply(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a * b;
-  if (typeof a === 'string') {
-    const n = toNumber(b);
-    if (n < 0) throw Errors.opNotSupported('Multiply', 'System.String');
-    return a.repeat(Math.trunc(n));
-  }
+  if (typeof a === 'number' && typeof b === 'number') return multiplyNumbers(a, b);
+  if (typeof a === 'string') return a.repeat(repeatCount(b, 'String'));
   if (isEnumerable(a)) {
-    const n = Math.trunc(toNumber(b));
+    const n = repeatCount(b, 'Object[]');
     const src = Array.from(a as ArrayLike<unknown>);
     const out: unknown[] = [];
     for (let i = 0; i < n; i++) out.push(...src);
     return out;
   }
+  if (a === null || a === undefined) return null;
   if (a instanceof PSTimeSpan) return new PSTimeSpan(Math.round(a.ticks * toNumber(b)));
   if (a instanceof PSHashtable || a instanceof PSDateTime) throw Errors.opNotSupported('Multiply', typeNameOf(a));
-  if (isEnumerable(b)) throw Errors.opNotSupported('Multiply', typeNameOf(a));
-  return numericOperand(a) * numericOperand(b);
+  return numericBinary('*', a, b);
 }
 
 export function divide(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
+    const r = a / b;
+    if ((a | 0) === a && (b | 0) === b) return (r | 0) === r ? (r === 0 ? 0 : r) : Number.isInteger(r) ? arith('/', a, b) : r;
+    if (!Number.isInteger(r) && Number.isFinite(r)) return r;
+  }
   if (a instanceof PSTimeSpan) {
     if (b instanceof PSTimeSpan) return a.ticks / b.ticks;
     return new PSTimeSpan(Math.round(a.ticks / toNumber(b)));
   }
-  if (isEnumerable(a) || a instanceof PSHashtable || a instanceof PSDateTime || typeof a === 'string' && isEnumerable(b)) throw Errors.opNotSupported('Division', typeNameOf(a));
-  const x = typeof a === 'number' ? a : numericOperand(a);
-  const y = typeof b === 'number' ? b : numericOperand(b);
-  if (y === 0) {
-    // Integer division by zero throws; a double dividend gives ±Infinity (or NaN) as .NET does.
-    if (Number.isInteger(x)) throw Errors.divideByZero();
-    return x / y;
-  }
-  return x / y;
+  if (isEnumerable(a) || a instanceof PSHashtable || a instanceof PSDateTime) throw Errors.opNotSupported('Division', typeNameOf(a));
+  return numericBinary('/', a, b);
 }
 
 export function remainder(a: unknown, b: unknown): unknown {
   if (isEnumerable(a) || a instanceof PSHashtable) throw Errors.opNotSupported('Modulus', typeNameOf(a));
-  const x = typeof a === 'number' ? a : numericOperand(a);
-  const y = typeof b === 'number' ? b : numericOperand(b);
-  if (y === 0 && Number.isInteger(x)) throw Errors.divideByZero();
-  const r = x % y;
-  return Object.is(r, -0) ? 0 : r;
+  return numericBinary('%', a, b);
 }
 
+/** An integer operand of a bitwise operator as Int64 bits (doubles round half to even, as a [long] cast does). */
 function toInt64Big(v: unknown): bigint {
-  const n = toNumber(v);
-  return BigInt(Number.isInteger(n) ? n : roundHalfEven(n));
+  const n = toNumeric(v, 'System.Int64');
+  const k = numKindOf(n)!;
+  if (isIntegerKind(k)) return BigInt.asIntN(64, toBigIntValue(n));
+  if (n instanceof PSDecimal) return BigInt(roundHalfEven(n.toNumber()));
+  const x = toJsNumber(n);
+  return BigInt(Number.isInteger(x) ? x : roundHalfEven(x));
 }
 
-function fromBig(b: bigint): number { return Number(BigInt.asIntN(64, b)); }
+/** Bitwise results are Int32 when both operands are Int32 (or narrower), otherwise Int64. */
+function bitsKind(a: unknown, b?: unknown): 'Int32' | 'Int64' {
+  const narrow = (v: unknown) => {
+    if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSChar) return true;
+    const k = numKindOf(typeof v === 'string' ? parseNumericString(v) : v);
+    return k === 'Int32' || k === 'Int16' || k === 'Byte' || k === 'SByte' || k === 'UInt16';
+  };
+  return narrow(a) && (b === undefined || narrow(b)) ? 'Int32' : 'Int64';
+}
+
+function fromBits(kind: 'Int32' | 'Int64', b: bigint): unknown {
+  return kind === 'Int32' ? Number(BigInt.asIntN(32, b)) : makeInt('Int64', BigInt.asIntN(64, b));
+}
 
 export function bitwise(op: string, a: unknown, b: unknown): unknown {
   const x = toInt64Big(a), y = toInt64Big(b);
+  const k = bitsKind(a, b);
   switch (op) {
-    case 'band': return fromBig(x & y);
-    case 'bor': return fromBig(x | y);
-    case 'bxor': return fromBig(x ^ y);
-    case 'shl': {
-      const n = toNumber(a);
-      if (Number.isInteger(n) && n >= -2147483648 && n <= 2147483647) return (Number(x) << Number(y & 31n)) | 0;
-      return fromBig(x << (y & 63n));
-    }
-    case 'shr': {
-      const n = toNumber(a);
-      if (Number.isInteger(n) && n >= -2147483648 && n <= 2147483647) return Number(x) >> Number(y & 31n);
-      return fromBig(x >> (y & 63n));
-    }
+    case 'band': return fromBits(k, x & y);
+    case 'bor': return fromBits(k, x | y);
+    case 'bxor': return fromBits(k, x ^ y);
+    case 'shl': { const lk = bitsKind(a); return fromBits(lk, x << (y & (lk === 'Int32' ? 31n : 63n))); }
+    case 'shr': { const lk = bitsKind(a); return fromBits(lk, x >> (y & (lk === 'Int32' ? 31n : 63n))); }
   }
   throw Errors.badOperator(op);
 }
 
 export function negate(v: unknown): unknown {
-  if (typeof v === 'number') return v === 0 ? 0 : -v;
+  if (typeof v === 'number' && (v | 0) === v && v !== -2147483648) return v === 0 ? 0 : -v;
   if (v instanceof PSTimeSpan) return new PSTimeSpan(-v.ticks);
   if (isEnumerable(v) || v instanceof PSHashtable) throw Errors.opNotSupported('UnaryNegation', typeNameOf(v));
-  const n = numericOperand(v);
-  return n === 0 ? 0 : -n;
+  return negateNumber(toNegatable(v));
 }
 
 export function range(a: unknown, b: unknown): unknown[] {
@@ -197,12 +263,14 @@ export function range(a: unknown, b: unknown): unknown[] {
 }
 
 /** `a..b` as a lazy sequence (pipeline input, foreach), so a million-item range is never materialised. */
-export function rangeIterable(a: unknown, b: unknown): Iterable<unknown> | undefined {
+export function rangeIterable(a: unknown, b: unknown): (Iterable<unknown> & { readonly from: number; readonly to: number }) | undefined {
   if (typeof a === 'string' || typeof b === 'string') return undefined;
   const s = toRangeInt(a), e = toRangeInt(b);
   if (Math.abs(e - s) + 1 > 50_000_000) throw Errors.rangeTooBig();
   const step = s <= e ? 1 : -1;
   return {
+    // The bounds let a consumer (the pipeline runner) count instead of iterating.
+    from: s, to: e,
     [Symbol.iterator](): Iterator<unknown> {
       let i = s;
       const done = { value: undefined, done: true as const };
@@ -235,15 +303,10 @@ export function equals(a: unknown, b: unknown, ci = true): boolean {
     case 'string':
       if (typeof b === 'string') return stringEquals(a, b, ci);
       return stringEquals(a, toPSString(b), ci);
-    case 'number': {
-      if (typeof b === 'number') return a === b;
-      if (typeof b === 'string') { const n = parseNumericString(b); return n !== undefined && n === a; }
-      if (typeof b === 'boolean') return a === (b ? 1 : 0);
-      if (b instanceof PSChar) return a === b.code;
-      return false;
-    }
+    case 'number': return numericEquals(a, b);
     case 'boolean': return a === toBool(b);
   }
+  if (a instanceof PSDouble || a instanceof PSInteger || a instanceof PSDecimal) return numericEquals(a, b);
   if (a instanceof PSChar) {
     if (b instanceof PSChar) return a.code === b.code || (ci && a.toString().toLowerCase() === b.toString().toLowerCase());
     if (typeof b === 'string') return b.length === 1 && stringEquals(a.toString(), b, ci);
@@ -267,6 +330,17 @@ export function equals(a: unknown, b: unknown, ci = true): boolean {
   return false;
 }
 
+/** Numeric left operand: the right one converts to a number (a string that is no number is simply unequal). */
+function numericEquals(a: unknown, b: unknown): boolean {
+  if (typeof b === 'number' && typeof a === 'number') return a === b;
+  let y: unknown = b;
+  if (typeof b === 'string') { y = parseNumericString(b); if (y === undefined) return false; }
+  else if (typeof b === 'boolean') y = b ? 1 : 0;
+  else if (b instanceof PSChar) y = b.code;
+  else if (!isNumeric(b)) return false;
+  return numbersEqual(a, y);
+}
+
 function tryConvert(v: unknown, type: string): unknown {
   try { return convertToType(v, resolveType(type)!); } catch { return undefined; }
 }
@@ -280,13 +354,10 @@ function compareFailed(a: unknown, b: unknown, inner: RuntimeError | undefined):
 /** Ordering for -lt/-gt/-le/-ge and Sort-Object: negative, zero or positive. */
 export function compare(a: unknown, b: unknown, ci = true): number {
   // LanguagePrimitives.CompareObjectToNull: $null sits above negative numbers and below everything else.
-  if (a === null || a === undefined) return b === null || b === undefined ? 0 : typeof b === 'number' && b < 0 ? 1 : -1;
-  if (b === null || b === undefined) return typeof a === 'number' && a < 0 ? -1 : 1;
-  if (typeof a === 'number') {
-    if (typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-    const n = toNumber(b);
-    return a < n ? -1 : a > n ? 1 : 0;
-  }
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : isNumeric(b) && toJsNumber(b) < 0 ? 1 : -1;
+  if (b === null || b === undefined) return isNumeric(a) && toJsNumber(a) < 0 ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (isNumeric(a)) return compareNumbers(a, toNumeric(b, typeNameOf(a)));
   if (typeof a === 'string') {
     const s = typeof b === 'string' ? b : toPSString(b);
     return (ci ? collatorCI : collatorCS).compare(a, s);
@@ -547,7 +618,7 @@ export function join(v: unknown, sep: unknown): string {
 /** One argument of -f / String.Format: format strings apply to numbers, dates and time spans. */
 export function formatOne(v: unknown, f: string | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return formatNumber(v, f);
+  if (isNumeric(v)) return formatNumeric(v, f);
   if (v instanceof PSDateTime) return formatDateTime(v, f);
   if (v instanceof PSTimeSpan) return formatTimeSpan(v, f);
   if (v instanceof PSGuid && f) return guidFormat(v, f);
@@ -667,9 +738,9 @@ export function binary(op: string, a: unknown, b: unknown, hooks?: OperatorHooks
 export function unary(op: string, v: unknown, hooks?: OperatorHooks): unknown {
   switch (op) {
     case 'not': return !toBool(v);
-    case 'bnot': { const n = toNumber(v); return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? ~n : fromBig(~toInt64Big(v)); }
+    case 'bnot': return fromBits(bitsKind(v), ~toInt64Big(v));
     case '-': return negate(v);
-    case '+': return typeof v === 'number' ? v : isEnumerable(v) ? v : toNumber(v);
+    case '+': return isNumeric(v) ? v : isEnumerable(v) ? v : toNumeric(v);
     case 'split': case 'csplit': return unarySplit(v);
     case 'join': return join(v, '');
   }

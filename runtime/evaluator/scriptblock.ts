@@ -9,8 +9,9 @@ import { ReturnSignal } from '../values/flow.js';
 import { toPSString, toBool, convertToType } from '../values/convert.js';
 import { resolveType, type TypeInfo } from './types.js';
 import { Scope, Variable } from './session.js';
-import { compileBlock, compileExpr, type CompileRuntime, type StmtFn, type ExprFn } from './compile.js';
+import { compileBlock, compileExpr, dollarUnder, type CompileRuntime, type StmtFn, type ExprFn } from './compile.js';
 import { execBlock, evalExpr } from './async.js';
+import { hotItemFunction, hotItemTest, outputIsTrue } from './hot-expr.js';
 
 const KIND_BY_CATEGORY: Partial<Record<TypeInfo['category'], TypeKind>> = {
   object: 'object', string: 'string', char: 'char', bool: 'bool', switch: 'switch', int: 'int', long: 'long', double: 'double',
@@ -192,7 +193,7 @@ export class PSScriptBlock implements ScriptBlock {
       else {
         const v = scope.vars.get('_');
         if (v) { const old = v.value; v.value = opts.dollarUnder; restoreUnder = () => { v.value = old; }; }
-        else { scope.vars.set('_', new Variable('_', opts.dollarUnder)); restoreUnder = () => { scope.vars.delete('_'); }; }
+        else { scope.vars.set('_', new Variable('_', opts.dollarUnder)); restoreUnder = () => { scope.vars.delete('_'); underEpoch++; }; }
       }
     }
     if (newScope) {
@@ -204,61 +205,113 @@ export class PSScriptBlock implements ScriptBlock {
   }
 
   /** A body that is one expression (`{ $_ % 3 -eq 0 }`): evaluated directly, without an output statement. */
-  private singleExpr?: { fn: ExprFn; node: A.Statement } | null;
+  private singleExpr?: { fn: ExprFn; node: A.Statement; expr: A.Expr } | null;
 
-  private single(): { fn: ExprFn; node: A.Statement } | null {
+  private single(): { fn: ExprFn; node: A.Statement; expr: A.Expr } | null {
     if (this.singleExpr === undefined) {
       const b = this.ast.endBlock;
       const st = b && b.length === 1 ? b[0]! : undefined;
       const el = st && st.kind === 'Pipeline' && st.elements.length === 1 ? st.elements[0] : undefined;
       this.singleExpr = el && el.kind === 'CommandExpr' && el.redirections.length === 0 && el.expr.kind !== 'IncDec'
-        ? { fn: compileExpr(el.expr, this.ast.source), node: st! } : null;
+        ? { fn: compileExpr(el.expr, this.ast.source), node: st!, expr: el.expr } : null;
     }
     return this.singleExpr;
   }
 
   private invokeFast(body: StmtFn, opts: ScriptBlockInvocation): Output {
-    const one = this.single();
-    if (one && 'dollarUnder' in opts) {
-      const scope = this.rt.session.current;
-      let v = scope.vars.get('_');
-      if (v === undefined) { v = new Variable('_', null); scope.vars.set('_', v); }
-      const old = v.value;
-      v.value = opts.dollarUnder;
-      try {
-        const r = one.fn(this.rt);
-        this.rt.session.lastSucceeded = true;
-        if (r === undefined) return [];
-        if (Array.isArray(r) || r instanceof Uint8Array) { const out: unknown[] = []; pushOut(out, r); return out; }
-        return [r];
-      } catch (e) {
-        const err = stamp(e, this.ast.source, one.node);
-        if (!absorbStatementError(this.rt, err)) throw err;
-        return [];
-      } finally {
-        v.value = old;
-      }
-    }
-    const scope = this.rt.session.current;
-    const setUnder = 'dollarUnder' in opts;
-    let v: Variable | undefined;
-    let old: unknown;
-    if (setUnder) {
-      // $_ stays defined (as $null) in the scope afterwards: re-creating it per call would churn the map.
-      v = scope.vars.get('_');
-      if (v === undefined) { v = new Variable('_', null); scope.vars.set('_', v); }
-      old = v.value;
-      v.value = opts.dollarUnder;
+    if ('dollarUnder' in opts) {
+      const fn = this.itemFunction()!;
+      const r = fn(opts.dollarUnder);
+      if (!this.single()) return r as Output;
+      if (r === undefined) return [];
+      if (Array.isArray(r) || r instanceof Uint8Array) { const out: unknown[] = []; pushOut(out, r); return out; }
+      return [r];
     }
     const out: unknown[] = [];
     try {
       body(this.rt, out);
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
-    } finally {
-      if (v !== undefined) v.value = old;
     }
     return out;
+  }
+
+  private itemTestFn?: ((item: unknown) => boolean) | null;
+
+  /** Where-Object's form of itemFunction(): whether the output is true (LanguagePrimitives.IsTrue). */
+  itemTest(): ((item: unknown) => boolean) | null {
+    if (this.itemTestFn !== undefined) return this.itemTestFn;
+    const one = this.fast() ? this.single() : null;
+    const hot = one ? hotItemTest(one.expr, this.ast.source, this.rt, new UnderSlot(), one.node) : null;
+    if (hot) return (this.itemTestFn = hot);
+    const fn = this.itemFunction();
+    return (this.itemTestFn = fn ? (item) => outputIsTrue(fn(item)) : null);
+  }
+
+  /** itemFunction() once built; null when the block cannot run synchronously. */
+  private itemFn?: ((item: unknown) => unknown) | null;
+
+  /**
+   * The per-object form Where-Object and ForEach-Object call: built once, it runs the block in the
+   * caller's scope with $_ set (and restored after), without allocating per call when the body is one
+   * expression. Its result holds the output as pushOut reads it: undefined for none, an array (or byte
+   * array) whose elements are the objects written, any other value for one object.
+   */
+  itemFunction(): ((item: unknown) => unknown) | null {
+    if (this.itemFn !== undefined) return this.itemFn;
+    const body = this.fast();
+    if (!body) return (this.itemFn = null);
+    const rt = this.rt, session = rt.session, src = this.ast.source;
+    const one = this.single();
+    if (one) {
+      const fn = one.fn, node = one.node;
+      const slot = new UnderSlot();
+      const hot = hotItemFunction(one.expr, src, rt, slot, node);
+      if (hot) return (this.itemFn = hot);
+      this.itemFn = (item) => {
+        const scope = session.current;
+        const v = slot.variable(scope);
+        const old = v.value, outerScope = dollarUnder.scope, outerVar = dollarUnder.v;
+        v.value = item;
+        dollarUnder.scope = scope;
+        dollarUnder.v = v;
+        try {
+          const r = fn(rt);
+          session.lastSucceeded = true;
+          return r;
+        } catch (e) {
+          const err = stamp(e, src, node);
+          if (!absorbStatementError(rt, err)) throw err;
+          return undefined;
+        } finally {
+          v.value = old;
+          dollarUnder.scope = outerScope;
+          dollarUnder.v = outerVar;
+        }
+      };
+    } else {
+      const slot = new UnderSlot();
+      this.itemFn = (item) => {
+        const scope = session.current;
+        const v = slot.variable(scope);
+        const old = v.value, outerScope = dollarUnder.scope, outerVar = dollarUnder.v;
+        v.value = item;
+        dollarUnder.scope = scope;
+        dollarUnder.v = v;
+        const out: unknown[] = [];
+        try {
+          body(rt, out);
+        } catch (e) {
+          if (!(e instanceof ReturnSignal)) throw e;
+        } finally {
+          v.value = old;
+          dollarUnder.scope = outerScope;
+          dollarUnder.v = outerVar;
+        }
+        return out;
+      };
+    }
+    return this.itemFn;
   }
 
   /** Runs the body (all named blocks in order, or the single body) in `scope`. */
@@ -360,6 +413,30 @@ export class PSScriptBlock implements ScriptBlock {
     if (opts.dollarUnder !== undefined) s.setKey('_', opts.dollarUnder, '_');
     if (opts.input) s.vars.set('input', new Variable('input', opts.input));
     return this.run(s, this.rt.session.current, opts, undefined, block);
+  }
+}
+
+/** Bumped when invoke() removes a $_ it created, so that no UnderSlot keeps a variable its scope dropped. */
+let underEpoch = 0;
+
+/**
+ * Where an item function finds the $_ variable of the scope it runs in: looked up (or created) once per
+ * scope, not once per object — that Map lookup was a fifth of a filter's cost. $_ stays defined (as
+ * $null) in the scope afterwards: re-creating it per call would churn the map.
+ */
+class UnderSlot {
+  private scope: Scope | undefined;
+  private v: Variable | undefined;
+  private epoch = -1;
+
+  variable(scope: Scope): Variable {
+    if (scope === this.scope && this.epoch === underEpoch) return this.v!;
+    let v = scope.vars.get('_');
+    if (v === undefined) { v = new Variable('_', null); scope.vars.set('_', v); }
+    this.scope = scope;
+    this.v = v;
+    this.epoch = underEpoch;
+    return v;
   }
 }
 

@@ -6,6 +6,8 @@ import { ErrorRecord } from '../values/error-record.js';
 import { isScriptBlock } from '../values/scriptblock.js';
 import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from './value-types.js';
 import { listTypeName } from './collections.js';
+import { isUri } from '../values/uri.js';
+import { PSDouble, PSInteger, PSDecimal, plainKind, numKindOf } from '../values/numeric.js';
 
 /**
  * The .NET types the language knows: names and accelerators (case-insensitive, with or without
@@ -93,6 +95,11 @@ for (const n of ['System.Math', 'System.Convert', 'System.Text.Encoding', 'Syste
   if (!table.has(n.toLowerCase())) add(T(n, 'static'));
 }
 add(T('System.Text.StringBuilder', 'other'), 'text.stringbuilder');
+// Null stand-ins: their ::Value is $null (AutomationNull: nothing at all), as pwsh's IsNullLike treats them.
+add(T('System.Management.Automation.Language.NullString', 'static'), 'nullstring');
+add(T('System.Management.Automation.Internal.AutomationNull', 'static'));
+add(T('System.DBNull', 'static'));
+add(T('System.Xml.XmlDocument', 'other'), 'xml');
 
 /** Exception types: name → base, for catch [T] and -is. */
 const EXCEPTIONS: [string, string][] = [
@@ -206,17 +213,24 @@ export const Types = {
 
 export function isInt32(v: number): boolean { return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647; }
 
+const NUMERIC_KIND: Record<string, string> = {
+  int: 'Int32', long: 'Int64', double: 'Double', single: 'Single', decimal: 'Decimal', byte: 'Byte', sbyte: 'SByte',
+  short: 'Int16', ushort: 'UInt16', uint: 'UInt32', ulong: 'UInt64',
+};
+
 /** The .NET full type name of a value (as GetType().FullName and error messages show it). */
 export function typeNameOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   switch (typeof v) {
     case 'string': return 'System.String';
     case 'boolean': return 'System.Boolean';
-    case 'number': return isInt32(v) ? 'System.Int32' : Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'System.Int64' : 'System.Double';
+    case 'number': return 'System.' + plainKind(v);
     case 'bigint': return 'System.Numerics.BigInteger';
   }
   if (Array.isArray(v)) return listTypeName(v) ?? 'System.Object[]';
   if (v instanceof Uint8Array) return 'System.Byte[]';
+  if (v instanceof PSDouble || v instanceof PSInteger) return 'System.' + v.kind;
+  if (v instanceof PSDecimal) return 'System.Decimal';
   if (v instanceof PSObject) return v.typeNames[0] ?? 'System.Management.Automation.PSCustomObject';
   if (v instanceof PSHashtable) {
     // A generic Dictionary (evaluator/dictionary.ts) carries its own type.
@@ -262,15 +276,14 @@ export function isInstance(v: unknown, t: TypeInfo): boolean {
     case 'object': return true;
     case 'string': return typeof v === 'string';
     case 'bool': case 'switch': return typeof v === 'boolean';
-    case 'int': return typeof v === 'number' && isInt32(v);
-    case 'long': return typeof v === 'number' && Number.isInteger(v) && !isInt32(v) && Math.abs(v) < 2 ** 63;
-    case 'double': case 'single': return typeof v === 'number' && (!Number.isInteger(v) || Math.abs(v) >= 2 ** 63);
-    case 'decimal': case 'byte': case 'sbyte': case 'short': case 'ushort': case 'uint': case 'ulong': return false;
+    case 'int': case 'long': case 'double': case 'single': case 'decimal': case 'byte': case 'sbyte': case 'short': case 'ushort': case 'uint': case 'ulong':
+      return numKindOf(v) === NUMERIC_KIND[t.category];
     case 'char': return v instanceof PSChar;
     case 'datetime': return v instanceof PSDateTime;
     case 'timespan': return v instanceof PSTimeSpan;
     case 'guid': return v instanceof PSGuid;
     case 'version': return v instanceof PSVersion;
+    case 'uri': return isUri(v);
     case 'regex': return v instanceof PSRegex;
     case 'array':
       if (t.element) {

@@ -11,10 +11,9 @@ import { isScriptBlock } from '../values/scriptblock.js';
 import { PSChar } from '../evaluator/value-types.js';
 import { PSDictionary } from '../evaluator/dictionary.js';
 import { formatNumber } from './number-format.js';
+import { PSDouble, PSInteger, PSDecimal, plainKind } from '../values/numeric.js';
 import { propertiesOf } from './object-properties.js';
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 
 /** $FormatEnumerationLimit's default. */
 export const DefaultEnumerationLimit = 4;
@@ -27,12 +26,10 @@ export function typeNamesOf(v: unknown): string[] {
     case 'string': return ['System.String', 'System.Object'];
     case 'boolean': return ['System.Boolean', 'System.ValueType', 'System.Object'];
     case 'bigint': return ['System.Int64', 'System.ValueType', 'System.Object'];
-    case 'number':
-      if (Number.isInteger(v) && !Object.is(v, -0)) {
-        return [v >= INT32_MIN && v <= INT32_MAX ? 'System.Int32' : 'System.Int64', 'System.ValueType', 'System.Object'];
-      }
-      return ['System.Double', 'System.ValueType', 'System.Object'];
+    case 'number': return ['System.' + plainKind(v), 'System.ValueType', 'System.Object'];
   }
+  if (v instanceof PSDouble || v instanceof PSInteger) return ['System.' + v.kind, 'System.ValueType', 'System.Object'];
+  if (v instanceof PSDecimal) return ['System.Decimal', 'System.ValueType', 'System.Object'];
   if (v instanceof PSDictionary && v.type.key) return [v.type.fullName, 'System.Object'];
   if (v instanceof PSHashtable) {
     return v.ordered
@@ -76,9 +73,11 @@ export function isRightAligned(v: unknown): boolean {
   return isScalarTypeNames(names);
 }
 
-export function isFloatingPoint(v: unknown): v is number | PSObject {
-  if (typeof v === 'number') return !Number.isInteger(v) && Number.isFinite(v);
-  return false;
+/** A finite Double, Single or Decimal: generated tables show these in fixed notation ('F' + NumberDecimalDigits). */
+export function isFloatingPoint(v: unknown): boolean {
+  if (typeof v === 'number') return plainKind(v) === 'Double' && Number.isFinite(v);
+  if (v instanceof PSDouble) return Number.isFinite(v.value);
+  return v instanceof PSDecimal;
 }
 
 /** Does the pipeline / Out-Default enumerate this value? (Hashtables too, for display.) */

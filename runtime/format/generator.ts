@@ -7,7 +7,7 @@
 import { PSObject } from '../values/psobject.js';
 import { FormatData, type FormatRecord } from './format-data.js';
 import {
-  cellText, displayEnumerable, isRightAligned, isScalar, objectToString, typeNamesOf, DefaultEnumerationLimit,
+  cellText, displayEnumerable, isRightAligned, isScalar, objectToString, typeNamesOf, DefaultEnumerationLimit, isFloatingPoint,
 } from './display-string.js';
 import { applyFormatString, formatFixed } from './number-format.js';
 import { propertiesOf, findProperty } from './object-properties.js';
@@ -165,9 +165,7 @@ export class FormatGenerator {
   /** FormatField: a format string when given; in generated tables, fractional numbers in fixed notation. */
   private text(v: unknown, format: string | undefined, fixedFloats: boolean): string {
     if (format) return applyFormatString(v, format, (x) => cellText(x, this.limit));
-    if (fixedFloats && typeof v === 'number' && !Number.isInteger(v) && Number.isFinite(v)) {
-      return formatFixed(v, formatSettings.numberDecimalDigits);
-    }
+    if (fixedFloats && isFloatingPoint(v)) return formatFixed(v, formatSettings.numberDecimalDigits);
     return cellText(v, this.limit);
   }
 

@@ -3,6 +3,7 @@
  * arrays, Int64/Double numbers, and ISO 8601 strings read as DateTime as Newtonsoft.Json does for
  * pwsh 7. Error texts follow Newtonsoft's reader ('… Path 'a', line 1, position 6.').
  */
+import { makeInt, makeDouble, fitsInt } from '../values/numeric.js';
 import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime, type DateTimeKind } from '../values/datetime.js';
@@ -152,11 +153,16 @@ class Reader {
     }
   }
 
-  private number(): number {
+  /** Newtonsoft's reading: an integer is an Int64 (a BigInteger beyond, kept as a Double here), anything else a Double. */
+  private number(): unknown {
     const m = /^-?(?:\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.pos));
     if (!m) throw this.fail(`Input string '${this.s[this.pos]}' is not a valid number.`);
     this.pos += m[0].length;
-    return Number(m[0]);
+    if (/^-?\d+$/.test(m[0])) {
+      const v = BigInt(m[0]);
+      if (fitsInt('Int64', v)) return makeInt('Int64', v);
+    }
+    return makeDouble(Number(m[0]));
   }
 
   private dateOrString(s: string): unknown {

@@ -3,6 +3,7 @@
  * beyond -Depth, Newtonsoft-style indentation (two spaces, '"key": value'), string escaping of
  * control characters, dates in round-trip ISO form.
  */
+import { PSDouble, PSInteger, PSDecimal } from '../values/numeric.js';
 import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
@@ -60,6 +61,10 @@ class JsonWriter {
       case 'number': this.text += jsonNumber(v); return;
       case 'bigint': this.text += v.toString(); return;
     }
+    if (v instanceof PSInteger) { this.text += v.value.toString(); return; }
+    // Newtonsoft writes a Double/Single/Decimal with a decimal place: 3.0, 1.10, -0.0.
+    if (v instanceof PSDouble) { this.text += ensureDecimalPlace(Object.is(v.value, -0) ? '-0' : jsonNumber(v.value, true)); return; }
+    if (v instanceof PSDecimal) { this.text += ensureDecimalPlace(v.toString()); return; }
     if (v instanceof PSDateTime) { this.text += quote(isoDate(v), this.esc); return; }
     if (v instanceof PSObject && v.typeNames[1] === 'System.Enum') {
       const n = Number(v.get('value__'));
@@ -124,12 +129,16 @@ export function isoDate(d: PSDateTime): string {
   return `${s}${off >= 0 ? '+' : '-'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
 }
 
+function ensureDecimalPlace(text: string): string {
+  return /[.eE"]/.test(text) ? text : text + '.0';
+}
+
 /** Integers as written; doubles in .NET round-trip form ('R': shortest digits, 'E+XX' outside 1e-5..1e15). */
-function jsonNumber(n: number): string {
+function jsonNumber(n: number, isDouble = false): string {
   if (Number.isNaN(n)) return '"NaN"';
   if (n === Infinity) return '"Infinity"';
   if (n === -Infinity) return '"-Infinity"';
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return Object.is(n, -0) ? '0' : String(n);
+  if (!isDouble && Number.isInteger(n) && Math.abs(n) < 2 ** 63) return Object.is(n, -0) ? '0' : String(n);
   const abs = Math.abs(n);
   // Both JavaScript and .NET write the shortest round-trip digits; they agree on fixed notation here.
   if (abs >= 1e-4 && abs < 1e15) return String(n);

@@ -1,41 +1,27 @@
+import { PSDecimal, numberText, formatDouble, isNumeric, numKindOf, isIntegerKind, toJsNumber } from '../values/numeric.js';
+import { roundTo } from '../values/decimal.js';
+
 /**
- * .NET number-to-text rules as PowerShell prints numbers (en-US). JavaScript has one number type; an
- * integral value is taken for an Int32/Int64 and anything else for a Double, as the rest of the shell does.
+ * .NET number-to-text rules as PowerShell prints numbers (en-US), over the numeric values of
+ * runtime/values/numeric.ts (plain JS numbers for Int32/Double, boxed PSDouble/PSInteger/PSDecimal otherwise).
  */
 
 /** Double.ToString() as PowerShell shows it: 15 significant digits ('G15'), 'E+XX' exponents. */
-export function formatDouble(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return '∞';
-  if (n === -Infinity) return '-∞';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  const [mant, expText] = n.toExponential(14).split('e') as [string, string];
-  let exp = Number(expText);
-  // Rounding to 15 digits can carry into a new digit (9.99…e4 → 1.00…e5): toExponential already normalises.
-  let digits = mant.replace('-', '').replace('.', '').replace(/0+$/, '');
-  if (digits === '') digits = '0';
-  const neg = n < 0 ? '-' : '';
-  if (exp >= 15 || exp < -4) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const sign = exp < 0 ? '-' : '+';
-    exp = Math.abs(exp);
-    return `${neg}${m}E${sign}${String(exp).padStart(2, '0')}`;
-  }
-  if (exp < 0) return `${neg}0.${'0'.repeat(-exp - 1)}${digits}`;
-  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
-  const frac = digits.slice(exp + 1);
-  return frac ? `${neg}${intPart}.${frac}` : `${neg}${intPart}`;
-}
+export { formatDouble };
 
-/** Any JS number as PowerShell prints it: integers plainly, others as a Double. */
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return Object.is(n, -0) ? '-0' : String(n);
-  return formatDouble(n);
-}
+/** Any plain JS number as PowerShell prints it (runtime/values/numeric.ts says which type it is). */
+export function formatNumber(n: number): string { return numberText(n); }
 
 /** Fixed-point 'F<digits>' (no group separators), as table cells show Double/Single/Decimal values. */
-export function formatFixed(n: number, digits: number): string {
+export function formatFixed(v: unknown, digits: number): string {
+  if (v instanceof PSDecimal) {
+    const r = roundTo(v, digits, 'away');
+    const neg = r.mantissa < 0n;
+    let t = new PSDecimal(neg ? -r.mantissa : r.mantissa, r.scale).toString();
+    if (r.scale < digits) t += (r.scale === 0 && digits > 0 ? '.' : '') + '0'.repeat(digits - r.scale);
+    return (neg ? '-' : '') + t;
+  }
+  const n = toJsNumber(v);
   if (!Number.isFinite(n)) return formatDouble(n);
   if (Math.abs(n) < 1e21) return n.toFixed(digits);
   // toFixed switches to exponent notation from 1e21; spell the integer out instead.
@@ -55,11 +41,23 @@ export function applyFormatString(value: unknown, format: string, fallback: (v: 
       return s;
     });
   }
-  if (typeof value !== 'number') return fallback(value);
+  if (!isNumeric(value)) return fallback(value);
   const m = /^([NnFfDdXxPp])(\d*)$/.exec(format);
   if (!m) return fallback(value);
   const kind = m[1]!;
   const digits = m[2] === '' ? undefined : Number(m[2]);
+  if (value instanceof PSDecimal && /[FfNn]/.test(kind)) {
+    const fixed = formatFixed(value, digits ?? 2);
+    if (kind === 'F' || kind === 'f') return fixed;
+    const neg = fixed.startsWith('-');
+    const [i, f] = (neg ? fixed.slice(1) : fixed).split('.') as [string, string | undefined];
+    return (neg ? '-' : '') + i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f ? '.' + f : '');
+  }
+  if (typeof value !== 'number') {
+    const k = numKindOf(value)!;
+    if (isIntegerKind(k) || /[NnFfPp]/.test(kind)) return applyFormatString(toJsNumber(value), format, fallback);
+    return fallback(value);
+  }
   switch (kind.toUpperCase()) {
     case 'N': {
       const d = digits ?? 2;

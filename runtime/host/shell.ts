@@ -12,6 +12,7 @@ import { isIncomplete } from '../evaluator/index.js';
 import { completeLine } from './completion.js';
 import type { ErrorRecord } from '../values/error-record.js';
 import { Transcript } from './transcript.js';
+import { SessionHistory } from './session-history.js';
 
 export const VERSION = 'syncshell 0.1.0 (PowerShell 7.6.0 language subset)';
 
@@ -37,6 +38,7 @@ function makeEngine(env: ShellEnvironment, host: ConsoleHost, out: OutputWriter)
     },
   });
   engine.services.set('transcript', new Transcript((sink) => { host.transcript = sink; }, process.cwd()));
+  engine.services.set('history', new SessionHistory());
   engine.context.location = process.cwd();
   return engine;
 }
@@ -130,8 +132,11 @@ async function repl(engine: Engine, out: OutputWriter, terminal: TerminalInput, 
     }
     if (!text.trim()) continue;
     if (/^\s*exit\s*$/i.test(text)) break;
+    const started = Date.now();
     const r = await engine.run(text);
     out.flush();
+    // The wall time the line took, as pwsh's HistoryInfo records it (not the emulator's virtual clock).
+    engine.services.get<SessionHistory>('history').add(text, r.stopped ? 'Stopped' : r.succeeded ? 'Completed' : 'Failed', started, Date.now());
     if (r.stopped) host.writeLine('');
     if (r.exitCode !== undefined) { exitCode = r.exitCode; break; }
   }

@@ -97,10 +97,12 @@ export interface FlowStmt extends Base { kind: 'Throw' | 'Return' | 'Exit'; valu
 export interface JumpStmt extends Base { kind: 'Break' | 'Continue'; label?: Expr }
 export interface FunctionStmt extends Base { kind: 'Function'; name: string; isFilter: boolean; body: ScriptBlockAst }
 export interface BlockStmt extends Base { kind: 'Block'; body: Statement[] }
+/** `trap [Type] { ... }`: handles terminating errors of the statements of its scope (all of them, wherever it stands). */
+export interface TrapStmt extends Base { kind: 'Trap'; types: TypeName[]; body: Statement[] }
 
 export type Statement =
   | PipelineStmt | ChainStmt | AssignStmt | IfStmt | WhileStmt | DoStmt | ForStmt | ForeachStmt | SwitchStmt | TryStmt
-  | FlowStmt | JumpStmt | FunctionStmt | BlockStmt;
+  | FlowStmt | JumpStmt | FunctionStmt | BlockStmt | TrapStmt;
 
 // ---------- script blocks ----------
 export interface AttributeAst {

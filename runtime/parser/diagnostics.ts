@@ -39,6 +39,7 @@ export const ParserMessages = {
   MissingTryStatementBlock: 'The Try statement is missing its statement block.',
   MissingCatchHandlerBlock: 'Missing statement block in catch clause.',
   MissingFinallyStatementBlock: 'Missing statement block in finally clause.',
+  MissingTrapStatement: 'Missing statement block in trap statement.',
   MissingNameAfterKeyword: 'Missing name after {0} keyword.',
   MissingFunctionBody: 'Missing function body in function declaration.',
   MissingEqualsInHashLiteral: "Missing '=' operator after key in hash literal.",

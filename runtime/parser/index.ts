@@ -56,7 +56,7 @@ export function isIncomplete(text: string): boolean {
       'MissingLoopStatement', 'MissingForeachStatement', 'MissingFunctionBody', 'MissingTryStatementBlock', 'MissingCatchOrFinally',
       'MissingCurlyBraceInSwitchStatement', 'MissingEndParenthesisAfterStatement', 'ExpectedValueExpression',
       'MissingExpressionAfterToken', 'MissingExpressionAfterOperator', 'EmptyPipeElement', 'MissingWhileOrUntilInDoWhile',
-      'MissingStatementInHashLiteral', 'MissingSwitchStatementClause',
+      'MissingStatementInHashLiteral', 'MissingSwitchStatementClause', 'MissingTrapStatement',
     ]);
     if (['TerminatorExpectedAtEndOfString', 'MissingEndCurlyBrace', 'IncompleteDollarSubexpressionReference', 'MissingTerminatorMultiLineComment'].includes(d.errorId)) return true;
     return incompleteIds.has(d.errorId) && atEnd;

@@ -5,6 +5,7 @@ import {
 } from './chars.js';
 import { Diagnostics } from './diagnostics.js';
 import { isDashOperator, type Token } from './tokens.js';
+import { parseNumberLiteral } from '../values/numeric.js';
 
 /** Parses a `$( ... )` body starting after `$(`; returns the statements and the offset after `)`. */
 export type SubExprParser = (offset: number) => { body: Statement[]; end: number; pure: boolean };
@@ -184,7 +185,8 @@ export class Lexer {
     if (isIdentChar(next)) return undefined;
     if (commandMode && !isGenericEnd(next) && next !== ',' && next !== '.' && next !== '[') return undefined;
     if (commandMode && (next === '.' || next === '[')) return undefined;
-    const v = parseNumber(this.src.slice(this.pos, p));
+    // The token carries the literal's typed value (Int32, Int64, Decimal, Double... see runtime/values/numeric.ts).
+    const v = parseNumberLiteral(this.src.slice(this.pos, p));
     if (v === undefined) return undefined;
     this.pos = p;
     return this.tok('Number', start, { value: v });

@@ -1,4 +1,5 @@
 import type * as A from './ast.js';
+import { parseNumberLiteral } from '../values/numeric.js';
 import { isDash, isSingleQuote, isDoubleQuote, isWhitespace, isIdentStart, isIdentChar, isDigit, isNewline } from './chars.js';
 import { Diagnostics, type ParserErrorId } from './diagnostics.js';
 import { Lexer, makeVar } from './lexer.js';
@@ -9,7 +10,7 @@ type Mode = 'e' | 'a' | 'n';
 
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '??=']);
 const UNSUPPORTED_KEYWORDS = new Set([
-  'class', 'enum', 'using', 'data', 'configuration', 'trap', 'dynamicparam', 'parallel', 'sequence', 'inlinescript',
+  'class', 'enum', 'using', 'data', 'configuration', 'dynamicparam', 'parallel', 'sequence', 'inlinescript',
   'hidden', 'static', 'define', 'from', 'var', 'clean',
 ]);
 
@@ -162,7 +163,8 @@ export class Parser {
       if (t.kind === 'NewLine' || t.kind === 'Semi') { this.next(); continue; }
       if (t.kind === 'EOF') {
         if (terminator === '}') this.fail('MissingEndCurlyBrace', openAt, 1);
-        if (terminator === ')') this.fail('MissingEndParenthesisInSubexpression', openAt, 2);
+        // pwsh reports an unclosed $( / @( just past the end-of-input token (After(EndOfInput)).
+        if (terminator === ')') this.fail('MissingEndParenthesisInSubexpression', t.start + 1, 0);
         break;
       }
       if (t.kind === 'Punct' && t.value === terminator) break;
@@ -228,6 +230,7 @@ export class Parser {
       case 'foreach': return this.parseForeach();
       case 'switch': return this.parseSwitch();
       case 'try': return this.parseTry();
+      case 'trap': return this.parseTrap();
       case 'function': case 'filter': return this.parseFunction(kw === 'filter');
       case 'return': case 'throw': case 'exit': return this.parseFlow(kw);
       case 'break': case 'continue': return this.parseJump(kw);
@@ -429,6 +432,18 @@ export class Parser {
       clauses.push({ cond, body });
     }
     return { kind: 'Switch', cond, flags, clauses, defaultBody, start, end: this.lex.pos, pure: true };
+  }
+
+  private parseTrap(): A.TrapStmt {
+    const start = this.next().start;
+    this.skipNewlines();
+    const types: A.TypeName[] = [];
+    if (this.isPunct(this.peek(), '[')) types.push(this.parseAttributeOrType(false) as A.TypeName);
+    this.skipNewlines();
+    const t = this.peek();
+    if (!this.isPunct(t, '{')) this.fail('MissingTrapStatement', t.kind === 'EOF' ? t.start : t.start, 0);
+    const body = this.parseBlock('MissingTrapStatement');
+    return { kind: 'Trap', types, body, start, end: this.lex.pos, pure: false };
   }
 
   private parseTry(): A.TryStmt {
@@ -798,6 +813,12 @@ export class Parser {
       const operand = this.parseUnary();
       if (!operand) this.fail('MissingExpressionAfterOperator', t.end, 0, t.text);
       const base = { start: t.start, end: operand.end, pure: true };
+      // PowerShell's tokenizer reads `-` directly before a number as part of the literal: -0.0 is Double -0,
+      // -2147483648 an Int32 (while -(0.0) is 0 and - 2147483648 an Int64).
+      if (unaryOp === '-' && operand.kind === 'Const' && operand.start === t.end && typeof operand.text === 'string' && /^[\d.]/.test(operand.text)) {
+        const v = parseNumberLiteral('-' + operand.text);
+        if (v !== undefined) return { ...operand, value: v, text: '-' + operand.text, start: t.start };
+      }
       if (unaryOp === '++' || unaryOp === '--') return { kind: 'IncDec', op: unaryOp, prefix: true, target: operand, ...base };
       if (unaryOp === ',') return { kind: 'ArrayLiteral', items: [operand], ...base };
       return { kind: 'Unary', op: unaryOp === '!' ? 'not' : normaliseOp(unaryOp), expr: operand, ...base };

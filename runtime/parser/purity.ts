@@ -74,6 +74,8 @@ export function annotate(n: A.Node | A.ScriptBlockAst): boolean {
     case 'Break': case 'Continue': pure = n.label ? annotate(n.label) : true; break;
     case 'Function': annotate(n.body); pure = true; break;
     case 'Block': pure = stmts(n.body); break;
+    // A scope with a trap runs statement by statement so the trap can resume after the one that failed.
+    case 'Trap': stmts(n.body); pure = false; break;
   }
   n.pure = pure;
   return pure;

@@ -8,13 +8,19 @@ import { PSDateTime } from './datetime.js';
 import { PSTimeSpan } from './timespan.js';
 import { ErrorRecord, RuntimeError } from './error-record.js';
 import { isScriptBlock } from './scriptblock.js';
-import type { TypeSpec } from '../commands/types.js';
+import { T, type TypeSpec } from '../commands/types.js';
 import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../evaluator/value-types.js';
 import { resolveType, typeNameOf, isInt32, type TypeInfo } from '../evaluator/types.js';
 import { numberToString, formatG15, formatDateTime } from '../evaluator/format.js';
 import { Errors } from '../evaluator/errors.js';
-import { parseNumber } from '../parser/lexer.js';
 import { makeList } from '../evaluator/collections.js';
+import {
+  PSDouble, PSInteger, PSDecimal, parseNumberLiteral, toJsNumber, numKindOf, isIntegerKind, makeDouble, makeInt, fitsInt,
+  type IntKind,
+} from './numeric.js';
+import { roundTo, DecimalOverflow } from './decimal.js';
+import { isUri, parseUri } from './uri.js';
+import { parseXmlDocument, XmlParseError, XML_DOCUMENT } from './xml.js';
 
 /** Session hooks the converter reads: $OFS, and how to compile text to a script block. */
 export const conversionContext: { ofs: () => string; compile?: (text: string) => unknown } = { ofs: () => ' ' };
@@ -28,6 +34,7 @@ export function toPSString(v: unknown): string {
     case 'number': return numberToString(v);
     case 'bigint': return v.toString();
   }
+  if (v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return v.toString();
   if (Array.isArray(v) || v instanceof Uint8Array) {
     const ofs = conversionContext.ofs();
     const parts: string[] = [];
@@ -76,6 +83,9 @@ export function toBool(v: unknown): boolean {
   }
   if (Array.isArray(v)) return v.length === 0 ? false : v.length === 1 ? toBool(v[0]) : true;
   if (v instanceof PSChar) return v.code !== 0;
+  if (v instanceof PSDouble) return v.value !== 0 && !Number.isNaN(v.value);
+  if (v instanceof PSInteger) return v.value !== 0n;
+  if (v instanceof PSDecimal) return !v.isZero();
   return true;
 }
 
@@ -88,14 +98,17 @@ function failType(v: unknown, typeName: string): never {
   throw Errors.cannotConvertType(Array.isArray(v) ? from : toPSString(v), from, typeName);
 }
 
-/** A string as a number, as PowerShell's parser reads numeric strings (hex, exponents, kb suffixes, surrounding spaces). */
-export function parseNumericString(s: string): number | undefined {
+/**
+ * A string as a typed number, as PowerShell's parser reads numeric strings (hex, exponents, kb suffixes,
+ * type suffixes, surrounding spaces): '3' is an Int32, '3.5' a Double, '1.5d' a Decimal.
+ */
+export function parseNumericString(s: string): unknown {
   const t = s.trim();
   if (t === '') return 0;
-  const n = parseNumber(t);
+  const n = parseNumberLiteral(t);
   if (n !== undefined) return n;
   // .NET also accepts thousands separators and a leading '+' in invariant culture.
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return parseNumberLiteral(t.replace(/,/g, ''));
   return undefined;
 }
 
@@ -106,11 +119,54 @@ export function toNumber(v: unknown, target = 'System.Int32'): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
     const n = parseNumericString(v);
-    if (n === undefined) fail(v, target, `The input string '${v}' was not in a correct format.`, 'InvalidCastFromStringToInteger');
+    if (n === undefined) fail(v, target, `The input string '${v}' was not in a correct format.`, stringCastId(target));
+    return toJsNumber(n);
+  }
+  if (v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return toJsNumber(v);
+  if (v instanceof PSChar) return v.code;
+  if (Array.isArray(v) && v.length === 1) return toNumber(v[0], target);
+  if (v instanceof PSObject && !v.isCustom) {
+    const inner = v.get('Value');
+    if (typeof inner === 'number') return inner;
+  }
+  failType(v, target);
+}
+
+/** The operand of unary minus: an integer string beyond Decimal's range fails as an Int32 (binary operators take it as a Double). */
+export function toNegatable(v: unknown): unknown {
+  const n = toNumeric(v);
+  if (typeof v === 'string' && typeof n === 'number' && !Number.isSafeInteger(n) && /^\s*[+-]?\d+\s*$/.test(v)) {
+    fail(v, 'System.Int32', 'Value was either too large or too small for an Int32.', 'InvalidCastFromStringToInteger');
+  }
+  return n;
+}
+
+/** The ErrorId of a failed string-to-number conversion, by target type. */
+export function stringCastId(target: string): string {
+  if (target === 'System.Double' || target === 'System.Single') return 'InvalidCastFromStringToDoubleOrSingle';
+  if (target === 'System.Decimal') return 'InvalidCastFromStringToDecimal';
+  return 'InvalidCastFromStringToInteger';
+}
+
+/**
+ * A value as a typed number for arithmetic (strings parse as literals do, $null is Int32 0, booleans 0/1,
+ * chars their code). `target` names the type a failed string conversion reports (the other operand's).
+ */
+export function toNumeric(v: unknown, target = 'System.Int32'): unknown {
+  if (typeof v === 'number' || v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return v;
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    const n = parseNumericString(v);
+    if (n === undefined) fail(v, target, `The input string '${v}' was not in a correct format.`, stringCastId(target));
+    // An integer string too long even for a Double fails as the target type's range.
+    if (n === Infinity || n === -Infinity) {
+      if (/^\s*[+-]?\d+\s*$/.test(v)) fail(v, target, `Value was either too large or too small for ${target === 'System.Int64' ? 'an Int64' : target === 'System.Decimal' ? 'a Decimal' : target === 'System.Double' ? 'a Double' : 'an Int32'}.`, stringCastId(target));
+    }
     return n;
   }
   if (v instanceof PSChar) return v.code;
-  if (Array.isArray(v) && v.length === 1) return toNumber(v[0], target);
+  if (Array.isArray(v) && v.length === 1) return toNumeric(v[0], target);
   if (v instanceof PSObject && !v.isCustom) {
     const inner = v.get('Value');
     if (typeof inner === 'number') return inner;
@@ -136,40 +192,85 @@ export function roundHalfEven(x: number): number {
   return r;
 }
 
-function toInteger(v: unknown, t: TypeInfo): number {
-  const [lo, hi, what] = INT_RANGES[t.category]!;
-  let n: number;
+const INT_KIND: Record<string, 'Int32' | IntKind> = {
+  int: 'Int32', long: 'Int64', short: 'Int16', ushort: 'UInt16', uint: 'UInt32', ulong: 'UInt64', byte: 'Byte', sbyte: 'SByte',
+};
+
+/** A numeric value rounded to an integer as Convert.ToIntNN does (half to even); undefined for NaN/∞. */
+function integralOf(v: unknown): bigint | undefined {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return undefined;
+    return BigInt(Number.isInteger(v) ? v : roundHalfEven(v));
+  }
+  if (v instanceof PSInteger) return v.value;
+  if (v instanceof PSDouble) return Number.isFinite(v.value) ? BigInt(roundHalfEven(v.value)) : undefined;
+  if (v instanceof PSDecimal) return roundTo(v, 0, 'even').mantissa;
+  return undefined;
+}
+
+/** Convert to an integer type: a JS number for Int32, the boxed/plain form numeric.ts gives the others. */
+function toInteger(v: unknown, t: TypeInfo): unknown {
+  const [, , what] = INT_RANGES[t.category]!;
+  const kind = INT_KIND[t.category]!;
+  let n: bigint | undefined;
   if (typeof v === 'string') {
     const p = parseNumericString(v);
     if (p === undefined) fail(v, t.fullName, `The input string '${v}' was not in a correct format.`, 'InvalidCastFromStringToInteger');
-    n = p;
-    if (!Number.isInteger(n)) n = roundHalfEven(n);
-    if (n < lo || n > hi) fail(v, t.fullName, `Value was either too large or too small for ${what}.`, 'InvalidCastFromStringToInteger');
-    return n;
+    n = integralOf(p);
+    if (n === undefined || !fitsInt(kind, n)) fail(v, t.fullName, `Value was either too large or too small for ${what}.`, 'InvalidCastFromStringToInteger');
+    return makeInt(kind, n);
   }
-  if (typeof v === 'number') n = Number.isInteger(v) ? v : roundHalfEven(v);
-  else if (typeof v === 'boolean') n = v ? 1 : 0;
-  else if (v instanceof PSChar) n = v.code;
-  else if (v === null || v === undefined) return 0;
-  else failType(v, t.fullName);
-  if (n < lo || n > hi || Number.isNaN(n)) fail(v, t.fullName, `Value was either too large or too small for ${what}.`, 'InvalidCastIConvertible');
-  return n;
+  if (typeof v === 'number' && kind === 'Int32' && (v | 0) === v) return v === 0 ? 0 : v;
+  if (typeof v === 'boolean') n = v ? 1n : 0n;
+  else if (v instanceof PSChar) n = BigInt(v.code);
+  else if (v === null || v === undefined) return kind === 'Int32' ? 0 : makeInt(kind, 0n);
+  else if (numKindOf(v) === undefined) failType(v, t.fullName);
+  else n = integralOf(v);
+  if (n === undefined || !fitsInt(kind, n)) fail(v, t.fullName, `Value was either too large or too small for ${what}.`, 'InvalidCastIConvertible');
+  return makeInt(kind, n);
 }
 
-function toDouble(v: unknown, t: TypeInfo): number {
+/** A byte for a byte[] element. */
+function toByte(v: unknown, t: TypeInfo): number { return toJsNumber(toInteger(v, t)); }
+
+function toDoubleValue(v: unknown, t: TypeInfo): number {
   if (typeof v === 'number') return v;
+  if (v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return toJsNumber(v);
   if (typeof v === 'string') {
     const s = v.trim();
     const n = parseNumericString(s);
-    if (n !== undefined) return n;
+    if (n !== undefined) return toJsNumber(n);
     if (/^[+-]?(infinity|∞)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
     if (/^nan$/i.test(s)) return NaN;
-    fail(v, t.fullName, `The input string '${v}' was not in a correct format.`, 'InvalidCastFromStringToDoubleOrSingle');
+    fail(v, t.fullName, `The input string '${v}' was not in a correct format.`, t.category === 'decimal' ? 'InvalidCastFromStringToDecimal' : 'InvalidCastFromStringToDoubleOrSingle');
   }
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof PSChar) return v.code;
   if (v === null || v === undefined) return 0;
   failType(v, t.fullName);
+}
+
+/** Convert to Double, Single or Decimal. */
+function toReal(v: unknown, t: TypeInfo): unknown {
+  if (t.category === 'decimal') {
+    if (v instanceof PSDecimal) return v;
+    const k = numKindOf(v);
+    try {
+      if (k !== undefined && isIntegerKind(k)) return PSDecimal.fromInteger(typeof v === 'number' ? BigInt(v) : (v as PSInteger).value);
+      if (typeof v === 'string') {
+        // A string converts through its number (Double for '1.50', so the scale is not kept, as PowerShell does).
+        const n = parseNumericString(v);
+        if (n !== undefined) return toReal(n, t);
+      }
+      return PSDecimal.fromDouble(toDoubleValue(v, t));
+    } catch (e) {
+      if (!(e instanceof DecimalOverflow)) throw e;
+      fail(v, t.fullName, 'Value was either too large or too small for a Decimal.', 'InvalidCastIConvertible');
+    }
+  }
+  const x = toDoubleValue(v, t);
+  if (t.category === 'single') return new PSDouble(Math.fround(x), 'Single');
+  return makeDouble(x);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -178,10 +279,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export function parseDateTime(s: string): PSDateTime | undefined {
   const t = s.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
-  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0, zone: string | undefined;
+  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0, subTicks = 0, zone: string | undefined;
   if (m) {
     y = +m[1]!; mo = +m[2]!; d = +m[3]!; h = +(m[4] ?? 0); mi = +(m[5] ?? 0); sec = +(m[6] ?? 0);
-    ms = m[7] ? Math.floor(+m[7].padEnd(7, '0') / 10000) : 0; zone = m[8];
+    ms = m[7] ? Math.floor(+m[7].padEnd(7, '0') / 10000) : 0; subTicks = m[7] ? +m[7].padEnd(7, '0') % 10000 : 0; zone = m[8];
   } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i.exec(t))) {
     mo = +m[1]!; d = +m[2]!; y = +m[3]!; h = +(m[4] ?? 0); mi = +(m[5] ?? 0); sec = +(m[6] ?? 0);
     if (m[7]) { const pm = m[7].toUpperCase() === 'PM'; if (h === 12) h = pm ? 12 : 0; else if (pm) h += 12; }
@@ -202,12 +303,12 @@ export function parseDateTime(s: string): PSDateTime | undefined {
     // Date.UTC reads years 0-99 as 19xx; set the full year instead.
     const utc = new Date(Date.UTC(2000, mo - 1, d, h, mi, sec, ms));
     utc.setUTCFullYear(y);
-    return new PSDateTime(utc.getTime() - off * 60000, 'Local');
+    return new PSDateTime(utc.getTime() - off * 60000, 'Local', subTicks);
   }
   const local = new Date(y, mo - 1, d, h, mi, sec, ms);
   local.setFullYear(y);
   if (local.getDate() !== d) return undefined;
-  return new PSDateTime(local.getTime(), 'Unspecified');
+  return new PSDateTime(local.getTime(), 'Unspecified', subTicks);
 }
 
 /** TimeSpan.Parse: [-][d.]hh:mm[:ss[.fffffff]] or d. */
@@ -246,16 +347,17 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
       return toInteger(v, t);
     case 'double': case 'single': case 'decimal':
       if (Array.isArray(v)) failType(v, t.fullName);
-      return toDouble(v, t);
+      return toReal(v, t);
     case 'char': {
       if (v instanceof PSChar) return v;
       if (typeof v === 'string') {
         if (v.length === 1) return new PSChar(v.charCodeAt(0));
         fail(v, t.fullName, 'String must be exactly one character long.', 'InvalidCastParseTargetInvocation');
       }
-      if (typeof v === 'number') {
-        if (!Number.isInteger(v) || v < 0 || v > 65535) fail(v, t.fullName, 'Value was either too large or too small for a character.', 'InvalidCastIConvertible');
-        return new PSChar(v);
+      if (numKindOf(v) !== undefined) {
+        const n = toJsNumber(v);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) fail(v, t.fullName, 'Value was either too large or too small for a character.', 'InvalidCastIConvertible');
+        return new PSChar(n);
       }
       failType(v, t.fullName);
     }
@@ -267,7 +369,7 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         if (!d) fail(v, t.fullName, `The string '${v}' was not recognized as a valid DateTime. There is an unknown word starting at index '0'.`, 'InvalidCastParseTargetInvocationWithFormatProvider');
         return d;
       }
-      if (typeof v === 'number' && Number.isInteger(v)) return new PSDateTime(Math.round(v / 10000) - 62135596800000, 'Unspecified');
+      if (numKindOf(v) !== undefined && isIntegerKind(numKindOf(v)!)) return new PSDateTime(Math.round(toJsNumber(v) / 10000) - 62135596800000, 'Unspecified');
       failType(v, t.fullName);
     }
     // eslint-disable-next-line no-fallthrough
@@ -278,7 +380,7 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         if (!ts) fail(v, t.fullName, 'String \'' + v + '\' was not recognized as a valid TimeSpan.', 'InvalidCastParseTargetInvocationWithFormatProvider');
         return ts;
       }
-      if (typeof v === 'number' && Number.isInteger(v)) return new PSTimeSpan(v);
+      if (numKindOf(v) !== undefined && isIntegerKind(numKindOf(v)!)) return new PSTimeSpan(toJsNumber(v));
       failType(v, t.fullName);
     }
     // eslint-disable-next-line no-fallthrough
@@ -306,7 +408,7 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         if (v instanceof Uint8Array) return v;
         const items = enumerateForConvert(v);
         const out = new Uint8Array(items.length);
-        items.forEach((x, i) => { out[i] = toInteger(x, el); });
+        items.forEach((x, i) => { out[i] = toByte(x, el); });
         return out;
       }
       if (typeof v === 'string' && el.category === 'char') return Array.from(v, (c) => new PSChar(c.charCodeAt(0)));
@@ -349,7 +451,7 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         }
         return found.join(', ');
       }
-      if (typeof v === 'number' && values[v] !== undefined) return values[v];
+      if (numKindOf(v) !== undefined && values[toJsNumber(v)] !== undefined) return values[toJsNumber(v)];
       failType(v, t.fullName);
     }
     // eslint-disable-next-line no-fallthrough
@@ -371,10 +473,19 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
       if (typeof parsed === 'string') fail(v, t.fullName, parsed, 'InvalidCastParseTargetInvocation');
       return parsed;
     }
-    case 'uri':
-      return typeof v === 'string' || v === null ? v : toPSString(v);
+    case 'uri': {
+      if (v === null || isUri(v)) return v;
+      const text = typeof v === 'string' ? v : toPSString(v);
+      return parseUri(text) ?? text;
+    }
     default:
       if (v === null) return null;
+      if (t.fullName === XML_DOCUMENT && typeof v === 'string') {
+        try { return parseXmlDocument(v); } catch (e) {
+          if (e instanceof XmlParseError) fail(v, t.fullName, e.message, 'InvalidCastToXmlDocument');
+          throw e;
+        }
+      }
       if (v instanceof PSObject && v.typeNames.some((n) => n.toLowerCase() === t.fullName.toLowerCase())) return v;
       if (typeNameOf(v).toLowerCase() === t.fullName.toLowerCase()) return v;
       // Unknown .NET shapes (certificates, credentials...) are the command layer's business: pass them through.
@@ -385,7 +496,14 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
 
 const specCache = new Map<string, TypeInfo>();
 
-/** Coerces a value to a parameter's TypeSpec (the binder's conversion), with PowerShell's messages. */
+/** The numeric specs cmdlet classes declare (runtime/commands/types.ts `T`): their code works on JS numbers. */
+const COMMAND_NUMERIC_SPECS = new Set<TypeSpec>([T.Long, T.Double, T.Decimal, T.Byte]);
+
+/**
+ * Coerces a value to a parameter's TypeSpec (the binder's conversion), with PowerShell's messages.
+ * A cmdlet class's [long]/[double]/[decimal] parameter receives a plain JS number (the domain code computes
+ * with numbers); a script's typed parameter keeps the PowerShell type (a boxed value, runtime/values/numeric.ts).
+ */
 export function convertTo(v: unknown, spec: TypeSpec): unknown {
   if ((v === null || v === undefined) && spec.nullable) return null;
   let info = specCache.get(spec.name + '|' + spec.kind);
@@ -393,7 +511,10 @@ export function convertTo(v: unknown, spec: TypeSpec): unknown {
     info = specToInfo(spec);
     specCache.set(spec.name + '|' + spec.kind, info);
   }
-  return convertToType(v, info);
+  const r = convertToType(v, info);
+  if (COMMAND_NUMERIC_SPECS.has(spec) || (spec.nullable && (spec.kind === 'long' || spec.kind === 'double' || spec.kind === 'decimal'))) return r === null ? r : toJsNumber(r);
+  if (spec.element && COMMAND_NUMERIC_SPECS.has(spec.element) && Array.isArray(r)) return r.map(toJsNumber);
+  return r;
 }
 
 function specToInfo(spec: TypeSpec): TypeInfo {

@@ -8,7 +8,8 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export class PSDateTime {
-  constructor(readonly ms: number, readonly kind: DateTimeKind = 'Local') {}
+  /** subTicks: the 100-ns ticks below the millisecond (0..9999), which .NET keeps and JS time values cannot. */
+  constructor(readonly ms: number, readonly kind: DateTimeKind = 'Local', readonly subTicks: number = 0) {}
 
   static fromDate(d: Date, kind: DateTimeKind = 'Local'): PSDateTime { return new PSDateTime(d.getTime(), kind); }
   toDate(): Date { return new Date(this.ms); }
@@ -52,7 +53,7 @@ export class PSDateTime {
   toIso(): string {
     const f = this.fields();
     const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    const base = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}.${pad(f.millisecond, 3)}0000`;
+    const base = `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}.${pad(f.millisecond, 3)}${pad(this.subTicks, 4)}`;
     if (this.kind === 'Utc') return base + 'Z';
     if (this.kind === 'Unspecified') return base;
     const off = -new Date(this.ms).getTimezoneOffset();
@@ -60,5 +61,5 @@ export class PSDateTime {
     return `${base}${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
   }
 
-  addMs(ms: number): PSDateTime { return new PSDateTime(this.ms + ms, this.kind); }
+  addMs(ms: number): PSDateTime { return new PSDateTime(this.ms + ms, this.kind, this.subTicks); }
 }

@@ -1,7 +1,19 @@
+import { PSDouble, PSInteger, PSDecimal, numKindOf } from './numeric.js';
+
 /**
  * PowerShell's @{} (System.Collections.Hashtable) and [ordered]@{} (OrderedDictionary).
  * String keys compare case-insensitively, as PowerShell's hashtables do; other keys by value.
  */
+/**
+ * A numeric key is its type and value, as .NET's Equals sees it: 1, 1L and 1.0 are three keys, while
+ * 1.10d and 1.1d are one. (Int32 keys are 'n:' + value, the common case.)
+ */
+export function numericKey(key: unknown): string {
+  const k = numKindOf(key)!;
+  if (k === 'Int32') return 'n:' + String(key);
+  return 'n' + k + ':' + (key instanceof PSDecimal ? String(key.toNumber()) : String(key));
+}
+
 export class PSHashtable {
   private readonly map = new Map<string, [unknown, unknown]>();
 
@@ -9,9 +21,10 @@ export class PSHashtable {
 
   static keyOf(key: unknown): string {
     if (typeof key === 'string') return 's:' + key.toLowerCase();
-    if (typeof key === 'number') return 'n:' + key;
+    if (typeof key === 'number') return (key | 0) === key ? 'n:' + key : numericKey(key);
     if (typeof key === 'boolean') return 'b:' + key;
     if (key === null || key === undefined) throw new Error('Key cannot be null.');
+    if (key instanceof PSDouble || key instanceof PSInteger || key instanceof PSDecimal) return numericKey(key);
     return 'o:' + String(key);
   }
 

@@ -20,8 +20,10 @@ import { toPSString, toBool, toNumber, convertToType, roundHalfEven, parseDateTi
 import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../evaluator/value-types.js';
 import { resolveType, typeNameOf, type TypeInfo } from '../evaluator/types.js';
 import { Errors, runtimeError } from '../evaluator/errors.js';
-import { formatNumber, formatDateTime, formatTimeSpan, formatComposite, FormatError, doubleToString } from '../evaluator/format.js';
-import { equals, compare, formatOne, guidFormat, regexFor, regexSplit, matchesTable, iterate, isEnumerable, escapeRegex } from '../evaluator/operators.js';
+import { formatNumber, formatDateTime, formatTimeSpan, formatComposite, FormatError, doubleToString, formatNumeric } from '../evaluator/format.js';
+import { PSDouble, PSInteger, PSDecimal, makeInt, makeDouble, INT_RANGE, type IntKind } from './numeric.js';
+import { mathMethod } from './math.js';
+import { equals, compare, formatOne, guidFormat, regexFor, regexSplit, matchesTable, iterate, isEnumerable, escapeRegex, wildcardToRegex } from '../evaluator/operators.js';
 import { makeList, listTypeName } from '../evaluator/collections.js';
 
 /** What member code needs from the evaluator: running script blocks (.Where/.ForEach/.Invoke), the clock, compiling text. */
@@ -145,7 +147,7 @@ function instanceProperty(v: unknown, name: string): unknown {
       case 'date': return dateOnly(v);
       case 'timeofday': return new PSTimeSpan(((f.hour * 60 + f.minute) * 60 + f.second) * PSTimeSpan.TicksPerSecond + f.millisecond * PSTimeSpan.TicksPerMs);
       case 'kind': return v.kind;
-      case 'ticks': return ticksOf(v);
+      case 'ticks': return ticksBig(v);
       case 'datetime': return v.toLongString();
     }
     return NONE;
@@ -159,12 +161,12 @@ function instanceProperty(v: unknown, name: string): unknown {
       case 'milliseconds': return v.milliseconds;
       case 'microseconds': return Math.trunc(v.ticks / 10) % 1000;
       case 'nanoseconds': return (v.ticks % 10) * 100;
-      case 'ticks': return v.ticks;
-      case 'totaldays': return v.ticks / PSTimeSpan.TicksPerDay;
-      case 'totalhours': return v.ticks / PSTimeSpan.TicksPerHour;
-      case 'totalminutes': return v.ticks / PSTimeSpan.TicksPerMinute;
-      case 'totalseconds': return v.ticks / PSTimeSpan.TicksPerSecond;
-      case 'totalmilliseconds': return v.ticks / PSTimeSpan.TicksPerMs;
+      case 'ticks': return makeInt('Int64', BigInt(Math.round(v.ticks)));
+      case 'totaldays': return makeDouble(v.ticks / PSTimeSpan.TicksPerDay);
+      case 'totalhours': return makeDouble(v.ticks / PSTimeSpan.TicksPerHour);
+      case 'totalminutes': return makeDouble(v.ticks / PSTimeSpan.TicksPerMinute);
+      case 'totalseconds': return makeDouble(v.ticks / PSTimeSpan.TicksPerSecond);
+      case 'totalmilliseconds': return makeDouble(v.ticks / PSTimeSpan.TicksPerMs);
     }
     return NONE;
   }
@@ -231,10 +233,17 @@ function instanceProperty(v: unknown, name: string): unknown {
   return NONE;
 }
 
+/** DateTime.Ticks as an exact Int64 (beyond 2^53, so boxed). */
+function ticksBig(d: PSDateTime): unknown {
+  const f = d.fields();
+  const utcOfFields = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
+  return makeInt('Int64', BigInt(utcOfFields + 62135596800000) * 10000n + BigInt(Math.round(d.subTicks)));
+}
+
 function ticksOf(d: PSDateTime): number {
   const f = d.fields();
   const utcOfFields = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
-  return (utcOfFields + 62135596800000) * 10000;
+  return (utcOfFields + 62135596800000) * 10000 + d.subTicks;
 }
 
 function dateOnly(d: PSDateTime): PSDateTime {
@@ -245,15 +254,34 @@ function dateOnly(d: PSDateTime): PSDateTime {
   return new PSDateTime(x.getTime(), d.kind);
 }
 
+/** psobject.Properties: enumerates like an array, plus the PSMemberInfoCollection lookups Item(name) and Match(pattern). */
+const MEMBER_COLLECTION = 'System.Management.Automation.PSMemberInfoIntegratingCollection`1[[System.Management.Automation.PSPropertyInfo, System.Management.Automation]]';
+
+function memberCollectionMethod(a: unknown[], n: string, name: string, args: unknown[]): unknown {
+  const nameOf = (m: unknown) => (m instanceof PSObject ? String(m.get('Name') ?? '') : '');
+  if (n === 'item' || n === 'get_item') {
+    needArgs(name, args, 1);
+    // The indexer is an exact, case-insensitive name lookup (no wildcards): '*' finds nothing.
+    const want = str(args[0]).toLowerCase();
+    return a.find((m) => nameOf(m).toLowerCase() === want) ?? null;
+  }
+  if (n === 'match') {
+    needArgs(name, args, 1, 2);
+    const re = wildcardToRegex(str(args[0]), true);
+    return a.filter((m) => re.test(nameOf(m)));
+  }
+  return NONE;
+}
+
 function psobjectView(o: PSObject): PSObject {
   const view = PSObject.typed('System.Management.Automation.PSObject');
-  view.addGetter('Properties', () => o.properties().map((p) => {
+  view.addGetter('Properties', () => makeList(MEMBER_COLLECTION, o.properties().map((p) => {
     const value = p.get();
     return PSObject.typed(p.kind === 'Note' ? 'System.Management.Automation.PSNoteProperty' : 'System.Management.Automation.PSProperty', {
       Name: p.name, Value: value, MemberType: p.kind === 'Note' ? 'NoteProperty' : p.kind === 'Script' ? 'ScriptProperty' : 'Property',
       TypeNameOfValue: value === null || value === undefined ? 'System.Object' : typeNameOf(value), IsSettable: !!p.set, IsGettable: true,
     });
-  }));
+  })));
   view.addGetter('TypeNames', () => [...o.typeNames]);
   view.addGetter('BaseObject', () => o);
   view.addMethod('Copy', () => o.copy());
@@ -411,7 +439,7 @@ export function invokeMethod(v: unknown, name: string, args: unknown[], host: Me
 
 function builtinMethod(v: unknown, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   if (typeof v === 'string') return stringMethod(v, n, name, args);
-  if (typeof v === 'number') return numberMethod(v, n, name, args);
+  if (typeof v === 'number' || v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return numberMethod(v, n, name, args);
   if (typeof v === 'boolean') {
     if (n === 'tostring') return v ? 'True' : 'False';
     if (n === 'compareto') return Number(v) - Number(toBool(args[0]));
@@ -576,11 +604,11 @@ function stringSplit(s: string, name: string, args: unknown[]): unknown {
   return parts;
 }
 
-function numberMethod(x: number, n: string, name: string, args: unknown[]): unknown {
+function numberMethod(x: unknown, n: string, name: string, args: unknown[]): unknown {
   switch (n) {
     case 'tostring': {
-      if (args.length === 0) return Number.isInteger(x) ? formatNumber(x, undefined) : doubleToString(x);
-      try { return formatNumber(x, str(args[0])); } catch (e) {
+      if (args.length === 0) return formatNumeric(x, undefined);
+      try { return formatNumeric(x, str(args[0])); } catch (e) {
         if (e instanceof FormatError) throw argError(name, args.length, 'Format specifier was invalid.', 'System.FormatException');
         throw e;
       }
@@ -593,6 +621,7 @@ function numberMethod(x: number, n: string, name: string, args: unknown[]): unkn
 
 function arrayMethod(a: unknown[] | Uint8Array, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   const list = listTypeName(a);
+  if (list === MEMBER_COLLECTION) { const r = memberCollectionMethod(a as unknown[], n, name, args); if (r !== NONE) return r; }
   switch (n) {
     case 'contains': needArgs(name, args, 1); return Array.from(a as ArrayLike<unknown>).some((x) => equals(x, args[0], false));
     case 'indexof': needArgs(name, args, 1, 2); return Array.from(a as ArrayLike<unknown>).findIndex((x, i) => i >= int(args[1] ?? 0) && equals(x, args[0], false));
@@ -847,6 +876,8 @@ function mathRound(args: unknown[]): number {
   return r / f;
 }
 
+const INT_KIND_OF: Record<string, IntKind> = { long: 'Int64', byte: 'Byte', sbyte: 'SByte', short: 'Int16', ushort: 'UInt16', uint: 'UInt32', ulong: 'UInt64' };
+
 function numericStatics(t: TypeInfo, n: string, args: unknown[] | undefined): unknown {
   const ranges: Record<string, [number, number]> = {
     int: [-2147483648, 2147483647], long: [-9223372036854775808, 9223372036854775807], byte: [0, 255], sbyte: [-128, 127],
@@ -857,8 +888,17 @@ function numericStatics(t: TypeInfo, n: string, args: unknown[] | undefined): un
   const r = ranges[t.category];
   if (!r) return NONE;
   if (args === undefined) {
-    if (n === 'maxvalue') return r[1];
-    if (n === 'minvalue') return r[0];
+    if (n === 'maxvalue' || n === 'minvalue') {
+      const max = n === 'maxvalue';
+      switch (t.category) {
+        case 'int': return max ? r[1] : r[0];
+        case 'double': return max ? r[1] : r[0];
+        case 'single': return new PSDouble(max ? r[1] : r[0], 'Single');
+        case 'decimal': return new PSDecimal(max ? (1n << 96n) - 1n : -((1n << 96n) - 1n), 0);
+      }
+      const kind = INT_KIND_OF[t.category]!;
+      return makeInt(kind, INT_RANGE[kind][max ? 1 : 0]);
+    }
     if (t.category === 'double') {
       if (n === 'nan') return NaN;
       if (n === 'positiveinfinity') return Infinity;
@@ -917,6 +957,8 @@ export function getStaticMember(t: PSTypeRef, name: string, host: MemberHost = d
       if (n === 'tau') return Math.PI * 2;
       break;
     case 'system.string': if (n === 'empty') return ''; break;
+    case 'system.management.automation.language.nullstring': case 'system.dbnull': if (n === 'value') return null; break;
+    case 'system.management.automation.internal.automationnull': if (n === 'value') return undefined; break;
     case 'system.guid': if (n === 'empty') return new PSGuid('00000000-0000-0000-0000-000000000000'); break;
     case 'system.datetime':
       if (n === 'now') return new PSDateTime(host.now(), 'Local');
@@ -1017,31 +1059,12 @@ function staticMethod(key: string, n: string, name: string, args: unknown[], hos
         }
       }
       break;
-    case 'system.math':
-      switch (n) {
-        case 'round': needArgs(name, args, 1, 2, 3); return mathRound(args);
-        case 'floor': return Math.floor(x());
-        case 'ceiling': return Math.ceil(x());
-        case 'truncate': return Math.trunc(x());
-        case 'abs': return Math.abs(x());
-        case 'max': needArgs(name, args, 2); return Math.max(x(), toNumber(args[1]));
-        case 'min': needArgs(name, args, 2); return Math.min(x(), toNumber(args[1]));
-        case 'pow': needArgs(name, args, 2); return Math.pow(x(), toNumber(args[1]));
-        case 'sqrt': return Math.sqrt(x());
-        case 'log': return args.length > 1 ? Math.log(x()) / Math.log(toNumber(args[1])) : Math.log(x());
-        case 'log10': return Math.log10(x());
-        case 'log2': return Math.log2(x());
-        case 'exp': return Math.exp(x());
-        case 'sign': return Math.sign(x());
-        case 'sin': return Math.sin(x());
-        case 'cos': return Math.cos(x());
-        case 'tan': return Math.tan(x());
-        case 'atan': return Math.atan(x());
-        case 'atan2': return Math.atan2(x(), toNumber(args[1]));
-        case 'divrem': return Math.trunc(x() / toNumber(args[1]));
-        case 'clamp': return Math.min(Math.max(x(), toNumber(args[1])), toNumber(args[2]));
-      }
+    case 'system.math': {
+      if (n === 'round') needArgs(name, args, 1, 2, 3);
+      const r = mathMethod(n, args);
+      if (r !== undefined) return r;
       break;
+    }
     case 'system.convert':
       switch (n) {
         case 'tobase64string': return Buffer.from(toBytes(args[0])).toString('base64');

@@ -38,6 +38,15 @@ export interface ScriptBlock {
   invokeNamedBlock(block: 'begin' | 'process' | 'end', scope: unknown, opts?: ScriptBlockInvocation): MaybePromise<Output>;
   /** A fresh function scope with the bound parameters and defaults set; pass it to invokeNamedBlock. */
   beginScope(opts: ScriptBlockInvocation): MaybePromise<unknown>;
+  /**
+   * The block as a per-object function for Where-Object / ForEach-Object: runs in the caller's scope with
+   * $_ = item, synchronously. Its result holds the output as the pipeline unrolls it: undefined for none,
+   * an array (or byte array) whose elements are the objects written, any other value for one object.
+   * Null (or absent) when the block may run commands: use invoke().
+   */
+  itemFunction?(): ((item: unknown) => unknown) | null;
+  /** itemFunction() as Where-Object uses it: LanguagePrimitives.IsTrue of the output (false after a reported error). */
+  itemTest?(): ((item: unknown) => boolean) | null;
   toString(): string;
 }
 

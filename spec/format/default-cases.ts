@@ -4,6 +4,7 @@
  * 7.6.9 hosted by spec/oracle, PlainText rendering, en-US on Linux) and is re-checked against it
  * live by oracle-crosscheck.spec.ts when dotnet is available.
  */
+import { makeDouble } from '../../runtime/values/numeric.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
@@ -46,7 +47,7 @@ export const defaultCases: DefaultCase[] = [
   {
     id: 'doubles-g15',
     script: '1/3; 2/3*100; 0.0001; -1.5e-7; 1.2345678901234567e17; 123456789012345.6; [double]::NaN',
-    values: () => [1 / 3, (2 / 3) * 100, 0.0001, -1.5e-7, 1.2345678901234567e17, 123456789012345.6, NaN],
+    values: () => [1 / 3, (2 / 3) * 100, 0.0001, -1.5e-7, makeDouble(1.2345678901234567e17), 123456789012345.6, NaN],
     expected: lines('0.333333333333333', '66.6666666666667', '0.0001', '-1.5E-07', '1.23456789012346E+17', '123456789012346', 'NaN'),
   },
   {

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { PSInteger } from '../../runtime/values/numeric.js';
+import { typeNameOf } from '../../runtime/evaluator/types.js';
 import { ConvertToJsonCommand } from '../../cmdlets/core/convertto-json.js';
 import { ConvertFromJsonCommand } from '../../cmdlets/core/convertfrom-json.js';
 import { PSObject } from '../../runtime/values/psobject.js';
@@ -89,6 +91,16 @@ describe('format: ConvertTo-Json', () => {
 });
 
 describe('format: ConvertFrom-Json', () => {
+  // Newtonsoft reads integers as Int64 (a boxed PSInteger here: runtime/values/numeric.ts), reals as Double.
+  const L = (n: number) => new PSInteger('Int64', BigInt(n));
+
+  it('reads integers as Int64 and reals (3.0 too) as Double', () => {
+    const v = parseJson('[1, 3000000000, 9223372036854775807, 3.0, 2.5]') as unknown[];
+    expect(v.map((x) => typeNameOf(x))).to.deep.equal(['System.Int64', 'System.Int64', 'System.Int64', 'System.Double', 'System.Double']);
+    expect(String(v[2])).to.equal('9223372036854775807');
+    expect(String(v[3])).to.equal('3');
+  });
+
   const fromJson = async (params: Record<string, unknown>, input: string[]) => runCmdlet(ConvertFromJsonCommand, params, input);
 
   it('an object becomes a PSCustomObject; -AsHashtable an ordered hashtable [PS "single-line object"]', async () => {
@@ -96,7 +108,7 @@ describe('format: ConvertFrom-Json', () => {
     expect(o).to.be.instanceOf(PSObject);
     expect(o!.isCustom).to.equal(true);
     expect(o!.get('a')).to.equal('1');
-    expect(o!.get('b')).to.deep.equal([1, 2.5, true, null]);
+    expect(o!.get('b')).to.deep.equal([L(1), 2.5, true, null]);
     const [h] = (await fromJson({ AsHashtable: true }, ['{"a" : "1"}'])).output as PSHashtable[];
     expect(h).to.be.instanceOf(PSHashtable);
     expect(h!.get('a')).to.equal('1');
@@ -111,8 +123,8 @@ describe('format: ConvertFrom-Json', () => {
   });
 
   it('enumerates a top-level array unless -NoEnumerate', async () => {
-    expect((await fromJson({}, ['[1,2,3]'])).output).to.deep.equal([1, 2, 3]);
-    expect((await fromJson({ NoEnumerate: true }, ['[1,2,3]'])).output).to.deep.equal([[1, 2, 3]]);
+    expect((await fromJson({}, ['[1,2,3]'])).output).to.deep.equal([L(1), L(2), L(3)]);
+    expect((await fromJson({ NoEnumerate: true }, ['[1,2,3]'])).output).to.deep.equal([[L(1), L(2), L(3)]]);
   });
 
   it('reads ISO 8601 strings as DateTime: Z → Utc, offset → Local, none → Unspecified [Docs -DateKind]', () => {
@@ -153,6 +165,6 @@ describe('format: ConvertFrom-Json', () => {
 
   it('enforces -Depth', () => {
     expect(() => parseJson('[[[1]]]', { depth: 2 })).to.throw(/MaxDepth of 2 has been exceeded/);
-    expect(parseJson('[[1]]', { depth: 2 })).to.deep.equal([[1]]);
+    expect(parseJson('[[1]]', { depth: 2 })).to.deep.equal([[L(1)]]);
   });
 });

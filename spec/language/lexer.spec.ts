@@ -1,3 +1,4 @@
+import { PSDouble, PSInteger } from '../../runtime/values/numeric.js';
 import { expect } from 'chai';
 import { Lexer, Diagnostics, parse, isDash, isSingleQuote, isDoubleQuote } from '../../runtime/parser/index.js';
 import type { Token, CommandAst, PipelineStmt, CommandExprAst, ConstExpr, ExpandStringExpr } from '../../runtime/parser/index.js';
@@ -50,7 +51,8 @@ describe('language: lexer', () => {
 
   it('scans numbers: int, long, double, hex, multipliers, exponent, suffixes', () => {
     const vals = tokens('42 3000000000 1.5 0x1F 0xFFFFFFFF 1kb 2MB 1e3 .5 10l', 'expr').map((t) => t.value);
-    expect(vals).to.deep.equal([42, 3000000000, 1.5, 31, -1, 1024, 2097152, 1000, 0.5, 10]);
+    // 1e3 is an integral Double and 10l an Int64 in Int32 range: boxed (runtime/values/numeric.ts).
+    expect(vals).to.deep.equal([42, 3000000000, 1.5, 31, -1, 1024, 2097152, new PSDouble(1000), 0.5, new PSInteger('Int64', 10n)]);
   });
 
   it('in command mode, signed numbers and words with digits are strings', () => {

@@ -28,7 +28,7 @@ describe('language: parse errors carry PowerShell\'s ErrorId and message', () =>
   it('rejects every construct syncshell does not implement with a parse error, never silently', () => {
     const unsupported: [string, string][] = [
       ['class Foo { }', 'class'], ['enum Color { Red }', 'enum'], ['using namespace System.Text', 'using'],
-      ['data { "x" }', 'data'], ['trap { "t" }', 'trap'], ['configuration C { }', 'configuration'],
+      ['data { "x" }', 'data'], ['configuration C { }', 'configuration'],
       ['function f { dynamicparam { } end { } }', 'dynamicparam'], ['switch -file x.txt { }', 'switch -file'],
     ];
     for (const [text, what] of unsupported) {
@@ -37,6 +37,17 @@ describe('language: parse errors carry PowerShell\'s ErrorId and message', () =>
       expect(e.diagnostics[0]!.message, text).to.equal(`The '${what}' construct is not supported by syncshell.`);
     }
     expect(parseFailure('workflow W { }').diagnostics[0]!.errorId).to.equal('WorkflowNotSupportedInPowerShellCore');
+  });
+
+  it('parses trap statements (typed or not); a trap without its block is MissingTrapStatement and asks for more input', () => {
+    expect(() => parse('trap { "t"; continue }; 1/0')).not.to.throw();
+    expect(() => parse('trap [System.DivideByZeroException] { break }')).not.to.throw();
+    for (const [text, column] of [['trap', 5], ['trap [int]', 11]] as const) {
+      const d = parseFailure(text).diagnostics[0]!;
+      expect(d.errorId, text).to.equal('MissingTrapStatement');
+      expect(d.column, text).to.equal(column);
+      expect(isIncomplete(text), text).to.equal(true);
+    }
   });
 
   it('isIncomplete: open blocks, strings, here-strings and trailing operators ask for more input', () => {

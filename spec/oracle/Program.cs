@@ -10,8 +10,24 @@ namespace SyncShell.Oracle;
 // `--script TEXT` runs one snippet and prints its output as pwsh would (for people, not tests).
 public static class Program
 {
-    internal static CultureInfo Culture = CultureInfo.GetCultureInfo(
-        Environment.GetEnvironmentVariable("ORACLE_CULTURE") is { Length: > 0 } c ? c : "en-US");
+    internal static CultureInfo Culture = WindowsPatterns(CultureInfo.GetCultureInfo(
+        Environment.GetEnvironmentVariable("ORACLE_CULTURE") is { Length: > 0 } c ? c : "en-US"));
+
+    // .NET on Linux takes its culture data from ICU, whose en-US time patterns put U+202F (narrow
+    // no-break space) before AM/PM; Windows' NLS data, which the admins running Connect have, uses a
+    // plain space. The emulator follows Windows, so the oracle's culture does too (docs/oracle.md).
+    private static CultureInfo WindowsPatterns(CultureInfo culture)
+    {
+        var c = (CultureInfo)culture.Clone();
+        var f = c.DateTimeFormat;
+        static string Plain(string p) => p.Replace('\u202F', ' ');
+        f.ShortTimePattern = Plain(f.ShortTimePattern);
+        f.LongTimePattern = Plain(f.LongTimePattern);
+        f.FullDateTimePattern = Plain(f.FullDateTimePattern);
+        f.AMDesignator = Plain(f.AMDesignator);
+        f.PMDesignator = Plain(f.PMDesignator);
+        return CultureInfo.ReadOnly(c);
+    }
 
     public static int Main(string[] args)
     {

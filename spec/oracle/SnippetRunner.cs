@@ -56,12 +56,13 @@ internal sealed class SnippetRunner
             : new Command(name, false, true);
 
     private string _lastScript = "";
+    private OracleHost? _host;
 
     public SnippetResult Run(string script)
     {
         _lastScript = script;
         Parser.ParseInput(script, out _, out _lastParse);
-        var host = new OracleHost(_width);
+        var host = _host = new OracleHost(_width);
         var records = new List<ErrorRecord>();
         ErrorTapCommand.Sink = records;
         using var rs = RunspaceFactory.CreateRunspace(host, _iss);
@@ -122,10 +123,38 @@ internal sealed class SnippetRunner
         if (e is ParseException && record.InvocationInfo is null && ParseRecordFor(rs, _lastScript) is { } withPosition)
             shown = withPosition;
         var wrapped = WriteStreamTag.MarkError(new PSObject(shown));
+        var ui = _host!.OracleUI;
+        int before = ui.Text.Length;
         using var pipeline = rs.CreatePipeline();
         pipeline.Commands.Add(OutDefault());
         try { pipeline.Invoke(new[] { wrapped }); }
         catch (Exception ex) { Console.Error.WriteLine($"oracle: could not display error: {ex.Message}"); }
+        // An incomplete script (`@(1, 2`) is reported at the end of its line. The ConciseView script then
+        // inserts a colour reset one character past the end of the line text, which fits on Windows (the
+        // line ends in "\r\n") and throws on Linux, where the view renders nothing. pwsh -Command on
+        // Windows shows the usual ParserError block; write that block (docs/oracle.md).
+        if (shown.CategoryInfo.Category == ErrorCategory.ParserError && shown.InvocationInfo is not null
+            && ui.Text.ToString(before, ui.Text.Length - before).Trim().Length == 0)
+        {
+            ui.Text.Length = before;
+            ui.Text.Append(WindowsParserView(shown)).Append('\n');
+        }
+    }
+
+    // The ConciseView of a ParserError record with a position, as its script renders it with "\r\n" newlines.
+    private static string WindowsParserView(ErrorRecord r)
+    {
+        var inv = r.InvocationInfo;
+        var pm = inv.PositionMessage.Replace("\r\n", "\n").Split('\n');
+        string line = pm[1].Substring(1), highlight = pm[^1].Substring(1);
+        string num = inv.ScriptLineNumber.ToString();
+        string headerWs = num.Length > 4 ? new string(' ', num.Length - 4) : "";
+        string lineWs = num.Length < 4 ? new string(' ', 4 - num.Length) : "";
+        string prefix = headerWs + "     | ";
+        string text = r.Exception.Message.Replace("\r\n", "\n");
+        string message = text.Contains("~\n") ? text.Split("~\n")[1].Split("\n\n")[0] : text;
+        message = message.Replace('\n', ' ').Replace('\t', ' ');
+        return $"ParserError: \n{headerWs}Line |\n{lineWs}{num} | {line}\n{prefix}{highlight}\n{prefix}{message}\n";
     }
 
     private static ErrorRecord? ParseRecordFor(Runspace rs, string script)
