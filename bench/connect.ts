@@ -158,7 +158,7 @@ Add-ADSyncApplicationRegistration -UserPrincipalName hybridadmin@${DEFAULT_DOMAI
     const wall = Number(process.hrtime.bigint() - t) / 1e6;
     const cpu = cpuMs(process.cpuUsage(cpu0));
     if (year.errors.length) throw new Error(year.errorText);
-    const check = await runScript(`@(Get-ADSyncRunProfileResult | Where-Object RunProfileName -eq 'Export' | Where-Object Result -ne 'success').Count
+    const check = await runScript(`@(Get-ADSyncRunProfileResult | Where-Object RunProfileName -eq 'Export' | Where-Object IsRunComplete | Where-Object Result -ne 'success').Count
 @(Get-EventLog -LogName Application -InstanceId 1013).Count`, { session });
     const [failedExports, rotations] = check.output.trim().split(/\s+/).map(Number);
     const rest = (k: number, done: number) => Math.max(0, k - done);
@@ -169,7 +169,7 @@ Add-ADSyncApplicationRegistration -UserPrincipalName hybridadmin@${DEFAULT_DOMAI
     const bare = first.ms + second.ms;
     const bareCpu = first.cpu + second.cpu;
     console.log(`connect: real stack, syncshell session: Set-EmulatorClock -Advance (New-TimeSpan -Days ${days}) on a managed server (in-process tenant, msal-node, pki, state directory)`);
-    console.log(`  ${Number(year.output.trim())} cycles; tenant calls: ${seen.token} tokens (msal-node, PS256 assertion verified by the tenant), ${seen.export} exports; ${rotations} automatic rotation(s); exports not 'success' in the retained history: ${failedExports}`);
+    console.log(`  ${Number(year.output.trim())} cycles; tenant calls: ${seen.token} tokens (msal-node, PS256 assertion verified by the tenant), ${seen.export} exports; ${rotations} automatic rotation(s); completed exports not 'success' in the retained history: ${failedExports}`);
     console.log(`  wall ${wall.toFixed(0)} ms (cpu ${cpu.toFixed(0)} ms); bare RSA cost ${bare.toFixed(0)} ms (cpu ${bareCpu.toFixed(0)} ms); `
       + `ratio ${(wall / bare).toFixed(2)}, cpu ratio ${(cpu / bareCpu).toFixed(2)} (target: the year under 15 s)`);
   } finally { fs.rmSync(home, { recursive: true, force: true }); }
