@@ -1,8 +1,9 @@
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
 import { param } from '../../runtime/commands/parameter.js';
 import { T } from '../../runtime/commands/types.js';
-import { AdsyncCmdlet } from './adsync-cmdlet.js';
-import { registrationObject, TYPES } from './objects.js';
+import type { AdminCredential, ConnectServer, RegistrationOptions } from '../../connect/index.js';
+import { TYPES } from './objects.js';
+import { RegistrationCmdlet } from './registration-cmdlet.js';
 import { CMDLET_NS, MODULE, certificateOptions, certificateParameters, signInParameters } from './registration-params.js';
 
 /**
@@ -10,7 +11,7 @@ import { CMDLET_NS, MODULE, certificateOptions, certificateParameters, signInPar
  * the certificate credential, atomically (the tenant must accept a token signed with it first). Without a prior
  * Add-EntraApplicationRegistration it registers too, as newer builds do. -ApplicationAppId: Bring Your Own Application.
  */
-export class AddADSyncApplicationRegistrationCommand extends AdsyncCmdlet {
+export class AddADSyncApplicationRegistrationCommand extends RegistrationCmdlet {
   static override meta: CmdletMeta = {
     verb: 'Add', noun: 'ADSyncApplicationRegistration', module: MODULE, className: `${CMDLET_NS}.AddADSyncApplicationRegistrationCommand`,
     outputType: [TYPES.registration],
@@ -30,13 +31,9 @@ export class AddADSyncApplicationRegistrationCommand extends AdsyncCmdlet {
     ],
   };
 
-  UserPrincipalName?: string;
-  Credential?: unknown;
-  CertificateSHA256Hash?: string;
-  CertificateThumbprint?: string;
   ApplicationAppId?: string;
 
-  override async processRecord(): Promise<void> {
+  protected override options(): RegistrationOptions {
     const opts = certificateOptions(this);
     if (this.ApplicationAppId !== undefined) {
       if (opts.sha256 === undefined && opts.thumbprint === undefined) {
@@ -46,9 +43,10 @@ export class AddADSyncApplicationRegistrationCommand extends AdsyncCmdlet {
       }
       opts.applicationAppId = this.ApplicationAppId;
     }
-    const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
-    let r;
-    try { r = await this.server().addADSyncApplicationRegistration(admin, opts); } catch (e) { this.fail(e); return; }
-    await this.writeObject(registrationObject(r));
+    return opts;
+  }
+
+  protected register(server: ConnectServer, admin: AdminCredential, opts: RegistrationOptions) {
+    return server.addADSyncApplicationRegistration(admin, opts);
   }
 }

@@ -1,7 +1,8 @@
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
-import { AdsyncCmdlet } from './adsync-cmdlet.js';
-import { registrationObject, TYPES } from './objects.js';
-import { CMDLET_NS, MODULE, certificateOptions, certificateParameters, signInParameters } from './registration-params.js';
+import type { AdminCredential, ConnectServer, RegistrationOptions } from '../../connect/index.js';
+import { TYPES } from './objects.js';
+import { RegistrationCmdlet } from './registration-cmdlet.js';
+import { CMDLET_NS, MODULE, certificateParameters, signInParameters } from './registration-params.js';
 
 /**
  * Add-EntraApplicationRegistration: step 3 of the documented onboarding — create the single-tenant application
@@ -9,7 +10,7 @@ import { CMDLET_NS, MODULE, certificateOptions, certificateParameters, signInPar
  * switching the connector yet. On a Bring Your Own Application server, -CertificateSHA256Hash switches to another
  * certificate already registered on the customer's application (the documents' rotation advice for BYOA).
  */
-export class AddEntraApplicationRegistrationCommand extends AdsyncCmdlet {
+export class AddEntraApplicationRegistrationCommand extends RegistrationCmdlet {
   static override meta: CmdletMeta = {
     verb: 'Add', noun: 'EntraApplicationRegistration', module: MODULE, className: `${CMDLET_NS}.AddEntraApplicationRegistrationCommand`,
     outputType: [TYPES.registration],
@@ -22,15 +23,8 @@ export class AddEntraApplicationRegistrationCommand extends AdsyncCmdlet {
     ],
   };
 
-  UserPrincipalName?: string;
-  Credential?: unknown;
-  CertificateSHA256Hash?: string;
-  CertificateThumbprint?: string;
 
-  override async processRecord(): Promise<void> {
-    const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
-    let r;
-    try { r = await this.server().addEntraApplicationRegistration(admin, certificateOptions(this)); } catch (e) { this.fail(e); return; }
-    await this.writeObject(registrationObject(r));
+  protected register(server: ConnectServer, admin: AdminCredential, opts: RegistrationOptions) {
+    return server.addEntraApplicationRegistration(admin, opts);
   }
 }

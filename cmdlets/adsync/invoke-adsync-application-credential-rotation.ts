@@ -1,10 +1,11 @@
 import type { CmdletMeta } from '../../runtime/commands/cmdlet-meta.js';
-import { AdsyncCmdlet } from './adsync-cmdlet.js';
-import { registrationObject, TYPES } from './objects.js';
-import { CMDLET_NS, MODULE, certificateOptions, certificateParameters, signInParameters } from './registration-params.js';
+import type { AdminCredential, ConnectServer, RegistrationOptions } from '../../connect/index.js';
+import { TYPES } from './objects.js';
+import { RegistrationCmdlet } from './registration-cmdlet.js';
+import { CMDLET_NS, MODULE, certificateParameters, signInParameters } from './registration-params.js';
 
 /** Invoke-ADSyncApplicationCredentialRotation: rotate now (managed: new key and certificate; BYOC: the given hash). */
-export class InvokeADSyncApplicationCredentialRotationCommand extends AdsyncCmdlet {
+export class InvokeADSyncApplicationCredentialRotationCommand extends RegistrationCmdlet {
   static override meta: CmdletMeta = {
     verb: 'Invoke', noun: 'ADSyncApplicationCredentialRotation', module: MODULE, className: `${CMDLET_NS}.InvokeADSyncApplicationCredentialRotationCommand`,
     outputType: [TYPES.registration],
@@ -17,15 +18,8 @@ export class InvokeADSyncApplicationCredentialRotationCommand extends AdsyncCmdl
     ],
   };
 
-  UserPrincipalName?: string;
-  Credential?: unknown;
-  CertificateSHA256Hash?: string;
-  CertificateThumbprint?: string;
 
-  override async processRecord(): Promise<void> {
-    const admin = await this.adminCredential(this.UserPrincipalName, this.Credential);
-    let r;
-    try { r = await this.server().invokeCredentialRotation(admin, certificateOptions(this)); } catch (e) { this.fail(e); return; }
-    await this.writeObject(registrationObject(r));
+  protected register(server: ConnectServer, admin: AdminCredential, opts: RegistrationOptions) {
+    return server.invokeCredentialRotation(admin, opts);
   }
 }
