@@ -14,7 +14,8 @@ describe('connect against a served tenant (msal-node over real HTTPS)', function
   const tmp = () => { const h = fs.mkdtempSync(path.join(os.tmpdir(), 'connect-served-')); homes.push(h); return h; };
   afterEach(async () => { await served?.close(); for (const h of homes.splice(0)) fs.rmSync(h, { recursive: true, force: true }); });
 
-  it('syncs with the legacy account, onboards to a managed application and syncs with its certificate', async () => {
+  /** A served tenant and a server that reaches it over HTTPS through msal-node, on one stepping virtual clock. */
+  const serveAndConnect = async () => {
     const manual = new ManualClock(new Date());
     const clock = new SteppingClock(manual);
     served = await serve({ port: 0, home: tmp(), clock, log: () => undefined });
@@ -25,6 +26,11 @@ describe('connect against a served tenant (msal-node over real HTTPS)', function
       tenant: new MsalTenantGateway(conn, clock, { tenantDomain: DEFAULT_DOMAIN, serverName: served.tenant.doc().serverName }),
       keys: new PkiKeyStore(openPki(store, clock)),
     });
+    return { manual, clock, conn, store, server };
+  };
+
+  it('syncs with the legacy account, onboards to a managed application and syncs with its certificate', async () => {
+    const { manual, server } = await serveAndConnect();
     const cycle = async () => {
       await server.startSyncCycle();
       manual.advance(10 * 60_000);
@@ -42,16 +48,7 @@ describe('connect against a served tenant (msal-node over real HTTPS)', function
   });
 
   it('over HTTPS: a failed automatic onboarding is undone through the sync API and retried; a password reset makes the old one "old"', async () => {
-    const manual = new ManualClock(new Date());
-    const clock = new SteppingClock(manual);
-    served = await serve({ port: 0, home: tmp(), clock, log: () => undefined });
-    const conn = servedConnection(served.origin, served.caPem, served.tenant.doc().tenantId);
-    const store = new StateStore(tmp());
-    const server = new ConnectServer({
-      store, clock, advanceBaseClock: (ms) => manual.advance(ms),
-      tenant: new MsalTenantGateway(conn, clock, { tenantDomain: DEFAULT_DOMAIN, serverName: served.tenant.doc().serverName }),
-      keys: new PkiKeyStore(openPki(store, clock)),
-    });
+    const { manual, conn, server } = await serveAndConnect();
     const hia = { userPrincipalName: `hybridadmin@${DEFAULT_DOMAIN}`, password: DEFAULT_PASSWORD };
     await server.reset({ version: '2.5.76.0' });
     await server.setFault('NewKeyRejected', true);
