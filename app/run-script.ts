@@ -1,7 +1,7 @@
 import { CaptureHost } from './capture-host.js';
-import { Engine, type RunResult } from '../runtime/engine.js';
-import { OutputWriter } from '../runtime/host/output-writer.js';
-import { conciseView } from '../runtime/host/error-view.js';
+import type { Engine, RunResult } from '../runtime/engine.js';
+import type { OutputWriter } from '../runtime/host/output-writer.js';
+import { createHostedEngine, errorText } from '../runtime/host/hosted-engine.js';
 import type { ErrorRecord } from '../runtime/values/error-record.js';
 import { allModules } from './modules.js';
 
@@ -43,19 +43,19 @@ export function createSession(opts: RunScriptOptions = {}): ScriptSession {
   s.objects = [];
   s.errors = [];
   s.mergeErrors = opts.mergeErrors ?? false;
-  s.writer = new OutputWriter('Text', () => host.width, (t) => { host.out += t; });
-  s.engine = new Engine({
+  const hosted = createHostedEngine({
     host,
     modules,
     now: () => state.clock.now().getTime(),
-    output: (v) => { s.objects.push(v); s.writer.push(v); },
-    showError: (r) => {
-      s.writer.flush();
+    writeOutput: (t) => { host.out += t; },
+    onObject: (v) => { s.objects.push(v); },
+    onError: (r, text) => {
       s.errors.push(r);
-      const text = conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: host.width }) + '\n';
-      if (s.mergeErrors) host.out += text; else host.other += text;
+      if (s.mergeErrors) host.out += text + '\n'; else host.other += text + '\n';
     },
   });
+  s.engine = hosted.engine;
+  s.writer = hosted.writer;
   return s;
 }
 
@@ -70,7 +70,7 @@ export async function runScript(text: string, opts: RunScriptOptions = {}): Prom
     output: s.host.out.slice(startOut),
     objects: s.objects.slice(startObj),
     errors,
-    errorText: errors.map((r) => conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: s.host.width })).join('\n'),
+    errorText: errors.map((r) => errorText(r, s.host.width)).join('\n'),
     hostText: s.host.other.slice(startOther),
     result,
   };

@@ -4,13 +4,12 @@ import { parseCli, usage, type CliOptions } from './cli-options.js';
 import { ConsoleHost } from './console-host.js';
 import { StdinLines } from './stdin-lines.js';
 import { TerminalInput, InterruptedLine } from './terminal-input.js';
-import { OutputWriter } from './output-writer.js';
-import { conciseView } from './error-view.js';
-import { Engine } from '../engine.js';
+import type { OutputWriter } from './output-writer.js';
+import { createHostedEngine, type HostedEngine } from './hosted-engine.js';
+import type { Engine } from '../engine.js';
 import type { ShellModule } from '../module-catalog.js';
 import { isIncomplete } from '../evaluator/index.js';
 import { completeLine } from './completion.js';
-import type { ErrorRecord } from '../values/error-record.js';
 import { Transcript } from './transcript.js';
 import { SessionHistory } from './session-history.js';
 
@@ -26,21 +25,20 @@ export interface ShellEnvironment {
   now?: () => number;
 }
 
-function makeEngine(env: ShellEnvironment, host: ConsoleHost, out: OutputWriter): Engine {
-  const engine: Engine = new Engine({
+function makeEngine(env: ShellEnvironment, host: ConsoleHost, outputFormat: 'Text' | 'Json'): HostedEngine {
+  const hosted = createHostedEngine({
     host,
     modules: env.modules,
     now: env.now,
-    output: (v) => out.push(v),
-    showError: (r: ErrorRecord) => {
-      out.flush();
-      host.writeErrorLine(conciseView(r, { thrown: r.wasThrownFromThrowStatement, width: host.width }));
-    },
+    outputFormat,
+    writeOutput: (t) => host.writeOutput(t),
+    onError: (_r, text) => host.writeErrorLine(text),
   });
+  const engine = hosted.engine;
   engine.services.set('transcript', new Transcript((sink) => { host.transcript = sink; }, process.cwd()));
   engine.services.set('history', new SessionHistory());
   engine.context.location = process.cwd();
-  return engine;
+  return hosted;
 }
 
 /** syncshell's main: returns the process exit code. */
@@ -56,18 +54,23 @@ export async function runShell(argv: string[], env: ShellEnvironment): Promise<n
 
   const stdinIsTty = !!process.stdin.isTTY;
   const scripted = cli.command !== undefined || cli.file !== undefined || cli.commandFromStdin || !stdinIsTty;
-  const stdinLines = stdinIsTty ? undefined : new StdinLines();
+  // `-Command -` reads the script from stdin even when it is a terminal (line by line, as typed).
+  const stdinLines = stdinIsTty && !cli.commandFromStdin ? undefined : new StdinLines();
   const interactiveRepl = !scripted || cli.noExit;
   let terminal: TerminalInput | undefined;
   let engine: Engine | undefined;
-  if (stdinIsTty && interactiveRepl) {
-    terminal = new TerminalInput((line) => completeLine(engine!, line), path.join(env.home, 'history.txt'));
+  // In a terminal, -Command and -File scripts prompt there too (Read-Host, credentials), as pwsh's do.
+  if (stdinIsTty && !cli.commandFromStdin && (interactiveRepl || !cli.nonInteractive)) {
+    terminal = new TerminalInput((line) => completeLine(engine!, line), path.join(env.home, 'history.txt'), (text) => !isIncomplete(text));
   }
   const host = new ConsoleHost({ nonInteractive: cli.nonInteractive, terminal, stdinLines, hostTextToStderr: cli.outputFormat === 'Json' });
-  const out = new OutputWriter(cli.outputFormat, () => host.width, (t) => host.writeOutput(t));
-  engine = makeEngine(env, host, out);
+  const hosted = makeEngine(env, host, cli.outputFormat);
+  engine = hosted.engine;
+  const out = hosted.writer;
   const sigint = () => engine!.stop();
   process.on('SIGINT', sigint);
+  // The terminal is in raw mode: Ctrl+C arrives as a key, not as SIGINT.
+  terminal?.setInterruptHandler(sigint);
 
   try {
     if (cli.file !== undefined) {
@@ -120,14 +123,17 @@ function promptText(engine: Engine): string {
 async function repl(engine: Engine, out: OutputWriter, terminal: TerminalInput, host: ConsoleHost, cli: CliOptions): Promise<number> {
   if (!cli.noLogo) host.writeLine('syncshell — Microsoft Entra Connect Sync emulator (PowerShell 7.6 compatible). Type Get-Help for help.\n');
   let exitCode = 0;
-  terminal.setInterruptHandler(() => engine.stop());
   for (;;) {
     let text: string;
     try {
-      text = await terminal.readCommandLine(promptText(engine));
-      while (isIncomplete(text)) text += '\n' + await terminal.readCommandLine('>> ');
+      const prompt = promptText(engine);
+      text = await terminal.readCommandLine(prompt, host.column);
+      host.column = 0;
+      // A transcript shows the prompt and the command before its output, as pwsh's does.
+      host.transcript?.(prompt + text.replace(/\n/g, '\n>> ') + '\n');
     } catch (e) {
-      if (e instanceof InterruptedLine) { host.writeLine(''); continue; }
+      host.column = 0;
+      if (e instanceof InterruptedLine) continue; // the editor left the line on screen with ^C
       break; // input closed (Ctrl+D)
     }
     if (!text.trim()) continue;
