@@ -7,7 +7,7 @@ import type { ScriptBlock } from '../../runtime/values/scriptblock.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { RuntimeError } from '../../runtime/values/error-record.js';
 import { hasWildcards, invokeMethod, propertyNames, getProperty, wildcardToRegex, typeNameOf } from './lang.js';
-import { MEMBER_TABLE } from './member-table.js';
+import { memberTableOf } from './member-table.js';
 
 const SB = 'ScriptBlockSet', PM = 'PropertyAndMethodSet', PAR = 'ParallelParameterSet';
 
@@ -186,7 +186,7 @@ export class ForEachObjectCommand extends Cmdlet {
 export function memberNames(v: unknown): string[] {
   const names = [...propertyNames(v)];
   if (v instanceof PSObject) names.push(...v.methodNames(), 'ToString', 'GetType', 'Equals', 'GetHashCode');
-  const table = MEMBER_TABLE[typeNameOf(v) ?? ''];
+  const table = memberTableOf(v, typeNameOf(v));
   if (table) names.push(...table.map((r) => r[0]));
   return names;
 }

@@ -6,7 +6,7 @@ import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { isScriptBlock } from '../../runtime/values/scriptblock.js';
 import { compareStrings, propertyNames, toPSString, typeNameOf, wildcardToRegex, getProperty } from './lang.js';
-import { MEMBER_TABLE } from './member-table.js';
+import { MEMBER_TABLE, memberTableOf } from './member-table.js';
 import { registerView, tableView } from '../../runtime/format/index.js';
 
 registerView('Microsoft.PowerShell.Commands.MemberDefinition', tableView([
@@ -52,7 +52,7 @@ export function membersOf(v: unknown): Member[] {
     for (const [name, memberType, definition] of base) if (!v.method(name)) out.push({ name, memberType, definition });
     return out;
   }
-  const table = MEMBER_TABLE[typeNameOf(v) ?? ''];
+  const table = memberTableOf(v, typeNameOf(v));
   if (table) return table.map(([name, memberType, definition]) => ({ name, memberType, definition }));
   if (typeof v === 'object' && v !== null && !(v instanceof PSHashtable) && !isScriptBlock(v) && !Array.isArray(v)) {
     for (const n of propertyNames(v)) out.push({ name: n, memberType: 'Property', definition: `${definitionType(getProperty(v, n))} ${n} {get;}` });

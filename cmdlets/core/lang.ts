@@ -9,7 +9,7 @@
 import * as ev from '../../runtime/evaluator/index.js';
 import { RuntimeError } from '../../runtime/values/error-record.js';
 import { SecureString, PSCredential } from '../../runtime/values/secure-string.js';
-import { MEMBER_TABLE } from './member-table.js';
+import { memberTableOf } from './member-table.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
@@ -128,29 +128,8 @@ function intrinsicProperty(v: unknown, name: string): { found: boolean; value?: 
     if (n === 'length' || n === 'count') return { found: true, value: v.length };
     return { found: false };
   }
-  if (v instanceof PSDateTime) {
-    const f = v.fields();
-    const map: Record<string, unknown> = {
-      year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: f.second, millisecond: f.millisecond,
-      dayofweek: PSDateTime.dayName(f.dayOfWeek), kind: v.kind,
-      dayofyear: Math.round((Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86400000) + 1,
-      ticks: v.ms * 10000 + 621355968000000000,
-    };
-    if (n in map) return { found: true, value: map[n] };
-    if (n === 'date') return { found: true, value: new PSDateTime(v.ms - ((f.hour * 60 + f.minute) * 60 + f.second) * 1000 - f.millisecond, v.kind) };
-    if (n === 'timeofday') return { found: true, value: PSTimeSpan.from(0, f.hour, f.minute, f.second, f.millisecond) };
-    return { found: false };
-  }
-  if (v instanceof PSTimeSpan) {
-    const map: Record<string, number> = {
-      days: v.days, hours: v.hours, minutes: v.minutes, seconds: v.seconds, milliseconds: v.milliseconds, ticks: v.ticks,
-      totaldays: v.ticks / PSTimeSpan.TicksPerDay, totalhours: v.ticks / PSTimeSpan.TicksPerHour,
-      totalminutes: v.ticks / PSTimeSpan.TicksPerMinute, totalseconds: v.ticks / PSTimeSpan.TicksPerSecond,
-      totalmilliseconds: v.ticks / PSTimeSpan.TicksPerMs,
-    };
-    if (n in map) return { found: true, value: map[n] };
-    return { found: false };
-  }
+  // Dates and time spans answer as the language does (an enum DayOfWeek, an Int64 Ticks).
+  if (v instanceof PSDateTime || v instanceof PSTimeSpan) return ev.ownProperty(v, name);
   return { found: false };
 }
 
@@ -243,6 +222,6 @@ export function invokeMethod(v: unknown, name: string, args: unknown[]): { found
 
 /** Whether the .NET type behind a value declares a method of this name (any overload). */
 function hasMethodNamed(v: unknown, name: string): boolean {
-  const table = MEMBER_TABLE[typeNameOf(v) ?? ''];
+  const table = memberTableOf(v, typeNameOf(v));
   return !!table && table.some((r) => r[1] === 'Method' && r[0].toLowerCase() === name.toLowerCase());
 }

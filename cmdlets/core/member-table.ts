@@ -2,6 +2,8 @@
  * Members of the .NET types behind primitive values, as Get-Member lists them (captured from
  * PowerShell 7.6 on .NET 10 through the oracle host: name, MemberType, Definition).
  */
+import { PSEnum } from '../../runtime/values/enum.js';
+
 export type MemberRow = readonly [name: string, memberType: string, definition: string];
 
 export const MEMBER_TABLE: Readonly<Record<string, readonly MemberRow[]>> = {
@@ -534,4 +536,36 @@ export const MEMBER_TABLE: Readonly<Record<string, readonly MemberRow[]>> = {
     ["TryFormat", "Method", "bool TryFormat(System.Span[char] destination, [ref] int charsWritten, System.ReadOnlySpan[char] format = default), bool TryFormat(System.Span[byte] utf8Destination, [ref] int bytesWritten, System.ReadOnlySpan[char] format = default), bool ISpanFormattable.TryFormat(System.Span[char] destination, [ref] int charsWritten, System.ReadOnlySpan[char] format, System.IFormatProvider provider), bool IUtf8SpanFormattable.TryFormat(System.Span[byte] utf8Destination, [ref] int bytesWritten, System.ReadOnlySpan[char] format, System.IFormatProvider provider)"],
     ["GetType", "Method", "type GetType()"],
   ],
+  // Every enum type has System.Enum's members (captured from [System.DayOfWeek]::Friday through the oracle).
+  'System.Enum': [
+    ["value__", "Property", "int value__ {get;set;}"],
+    ["HasFlag", "Method", "bool HasFlag(System.Enum flag)"],
+    ["Equals", "Method", "bool Equals(System.Object obj)"],
+    ["GetHashCode", "Method", "int GetHashCode()"],
+    ["CompareTo", "Method", "int CompareTo(System.Object target), int IComparable.CompareTo(System.Object obj)"],
+    ["ToString", "Method", "string ToString(), string ToString(string format), string ToString(System.IFormatProvider provider), string ToString(string format, System.IFormatProvider provider), string IFormattable.ToString(string format, System.IFormatProvider formatProvider), string IConvertible.ToString(System.IFormatProvider provider)"],
+    ["GetTypeCode", "Method", "System.TypeCode GetTypeCode(), System.TypeCode IConvertible.GetTypeCode()"],
+    ["GetType", "Method", "type GetType()"],
+    ["TryFormat", "Method", "bool ISpanFormattable.TryFormat(System.Span[char] destination, [ref] int charsWritten, System.ReadOnlySpan[char] format, System.IFormatProvider provider)"],
+    ["ToBoolean", "Method", "bool IConvertible.ToBoolean(System.IFormatProvider provider)"],
+    ["ToChar", "Method", "char IConvertible.ToChar(System.IFormatProvider provider)"],
+    ["ToSByte", "Method", "sbyte IConvertible.ToSByte(System.IFormatProvider provider)"],
+    ["ToByte", "Method", "byte IConvertible.ToByte(System.IFormatProvider provider)"],
+    ["ToInt16", "Method", "short IConvertible.ToInt16(System.IFormatProvider provider)"],
+    ["ToUInt16", "Method", "ushort IConvertible.ToUInt16(System.IFormatProvider provider)"],
+    ["ToInt32", "Method", "int IConvertible.ToInt32(System.IFormatProvider provider)"],
+    ["ToUInt32", "Method", "uint IConvertible.ToUInt32(System.IFormatProvider provider)"],
+    ["ToInt64", "Method", "long IConvertible.ToInt64(System.IFormatProvider provider)"],
+    ["ToUInt64", "Method", "ulong IConvertible.ToUInt64(System.IFormatProvider provider)"],
+    ["ToSingle", "Method", "float IConvertible.ToSingle(System.IFormatProvider provider)"],
+    ["ToDouble", "Method", "double IConvertible.ToDouble(System.IFormatProvider provider)"],
+    ["ToDecimal", "Method", "decimal IConvertible.ToDecimal(System.IFormatProvider provider)"],
+    ["ToDateTime", "Method", "datetime IConvertible.ToDateTime(System.IFormatProvider provider)"],
+    ["ToType", "Method", "System.Object IConvertible.ToType(type conversionType, System.IFormatProvider provider)"],
+  ],
 };
+
+/** The member rows of the .NET type behind a value (an enum value: System.Enum's). */
+export function memberTableOf(v: unknown, typeName: string | undefined): readonly MemberRow[] | undefined {
+  return MEMBER_TABLE[typeName ?? ''] ?? (v instanceof PSEnum ? MEMBER_TABLE['System.Enum'] : undefined);
+}

@@ -7,6 +7,17 @@ import type { TypeSpec } from './types.js';
 import { ErrorRecord, RuntimeError } from '../values/error-record.js';
 import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
+import { isNumeric, numKindOf } from '../values/numeric.js';
+
+/** The type name a Boolean parameter reports when it refuses a value (strings, collections, objects). */
+function nonBooleanTypeName(value: unknown): string | undefined {
+  return typeof value === 'string' ? 'System.String' : Array.isArray(value) ? 'System.Object[]'
+    : value instanceof PSObject ? value.typeNames[0] ?? 'System.Object' : value instanceof PSHashtable ? 'System.Collections.Hashtable' : undefined;
+}
+
+function booleanOnly(valueText: string, target = 'System.Boolean'): string {
+  return `Cannot convert value "${valueText}" to type "${target}". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`;
+}
 
 export interface BinderServices {
   /** Coerce a value to a parameter type with PowerShell's rules; throws (RuntimeError or Error) with PowerShell's message. */
@@ -99,6 +110,12 @@ export class ParameterBinder {
   coerce(p: ParameterMeta, value: unknown): unknown {
     if (p.type.kind === 'switch') {
       if (value === undefined) return true;
+      // A script's switch takes Booleans only (-n:$false); a number is refused, as PowerShell's SwitchParameter conversion does.
+      if (this.command.script && isNumeric(value)) {
+        fail(BindingErrors.transformation(p.name, `Cannot convert the "${String(value)}" value of type "System.${numKindOf(value)}" to type "System.Management.Automation.SwitchParameter".`));
+      }
+      const refused = this.command.script ? nonBooleanTypeName(value) : undefined;
+      if (refused) fail(BindingErrors.transformation(p.name, booleanOnly(refused, 'System.Management.Automation.SwitchParameter')));
       return this.toBool(value);
     }
     if (value === null || value === undefined) {
@@ -109,9 +126,17 @@ export class ParameterBinder {
         return '';
       }
       if (p.mandatory || p.validateNotNullOrEmpty) fail(BindingErrors.nullNotAllowed(p.name));
+      if (this.command.script && p.type.kind === 'bool' && !p.type.element) fail(BindingErrors.transformation(p.name, booleanOnly('')));
+      // A script's value-type parameter converts $null as a cast does ([int]$null is 0).
+      if (this.command.script && !p.type.element && ['int', 'long', 'double', 'decimal', 'byte', 'char'].includes(p.type.kind)) return this.services.convert(null, p.type);
       return null;
     }
     let converted: unknown;
+    // A script's [bool] parameter takes only Booleans and numbers (strings and collections are refused, not tested for truth).
+    if (this.command.script && p.type.kind === 'bool' && !p.type.element && typeof value !== 'boolean' && !isNumeric(value)) {
+      const typeName = nonBooleanTypeName(value);
+      if (typeName) fail(BindingErrors.transformation(p.name, booleanOnly(typeName)));
+    }
     if (p.credentialAttribute && typeof value === 'string') return value; // prompted for later
     if (value === '' && p.mandatory && p.type.kind === 'string' && !p.type.element && !p.allowEmptyString) fail(BindingErrors.emptyNotAllowed(p.name));
     try {

@@ -12,6 +12,9 @@ import { toErrorRecord } from './to-error-record.js';
 import { ErrorRecord, RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ExitSignal, PipelineStoppedSignal, ReturnSignal } from '../values/flow.js';
 import { PSCredential, SecureString } from '../values/secure-string.js';
+import { convertToType } from '../values/convert.js';
+import type { PSEnum } from '../values/enum.js';
+import { resolveType } from '../evaluator/types.js';
 
 type InputSetter = (cmdlet: Cmdlet, value: unknown) => void;
 const setters = new WeakMap<object, Map<string, InputSetter>>();
@@ -33,8 +36,12 @@ function inputSetter(cls: object, name: string): InputSetter {
   return f;
 }
 
+const ACTION_PREFERENCE = resolveType('System.Management.Automation.ActionPreference')!;
+
+/** A preference as its member name: the global $…Preference holds an enum, a local one may hold any text. */
 function pref(v: unknown, fallback: ActionPreference): ActionPreference {
-  return typeof v === 'string' && v.length ? (v as ActionPreference) : fallback;
+  if (v === null || v === undefined || v === '') return fallback;
+  try { return (convertToType(v, ACTION_PREFERENCE) as PSEnum).toString() as ActionPreference; } catch { return fallback; }
 }
 
 /** Runs one cmdlet in a pipeline: binding, prompting, common parameters, lifecycle, streams. */
@@ -113,8 +120,8 @@ export class CmdletProcessor implements CommandProcessor, CommandRuntime {
       errorAction: pref(bound.get('ErrorAction'), errorPref),
       warningAction: pref(bound.get('WarningAction'), pref(this.services.getVariable('WarningPreference'), 'Continue')),
       informationAction: pref(bound.get('InformationAction'), pref(this.services.getVariable('InformationPreference'), 'SilentlyContinue')),
-      verbose: bound.has('Verbose') ? bound.get('Verbose') === true : this.services.getVariable('VerbosePreference') === 'Continue',
-      debug: bound.has('Debug') ? bound.get('Debug') === true : this.services.getVariable('DebugPreference') === 'Continue',
+      verbose: bound.has('Verbose') ? bound.get('Verbose') === true : pref(this.services.getVariable('VerbosePreference'), 'SilentlyContinue') === 'Continue',
+      debug: bound.has('Debug') ? bound.get('Debug') === true : pref(this.services.getVariable('DebugPreference'), 'SilentlyContinue') === 'Continue',
     };
     this.streams = new CommandStreams(prefs, this.services.currentStreams(), (r) => this.services.recordError(r));
     this.whatIf = bound.get('WhatIf') === true || (!bound.has('WhatIf') && this.services.getVariable('WhatIfPreference') === true);

@@ -17,6 +17,11 @@ export interface TypeSpec {
   readonly element?: TypeSpec;
   /** Nullable[T]: $null is a legal value. */
   readonly nullable?: boolean;
+  /**
+   * A script parameter's enum type: the value stays an enum. A cmdlet class's enum parameter receives the
+   * member name, because domain code works with names.
+   */
+  readonly keepsEnum?: boolean;
 }
 
 const t = (kind: TypeKind, name: string): TypeSpec => ({ kind, name });

@@ -1,3 +1,4 @@
+import { withTokenText, withoutTokenText } from '../values/numeric.js';
 import type * as A from '../parser/ast.js';
 import type { CommandArgument, CommandElement, Redirection } from '../commands/invocation.js';
 import { isScriptBlock, type MaybePromise } from '../values/scriptblock.js';
@@ -7,14 +8,14 @@ import { RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal } from '../values/flow.js';
 import { toPSString, toBool, toNumber, convertToType } from '../values/convert.js';
 import { getIndex, invokeMethod } from '../values/members.js';
-import { binary, unary, iterate, isEnumerable, rangeIterable } from './operators.js';
+import { binary, unary, iterate, isEnumerable, rangeIterable, stepValue } from './operators.js';
 import { Errors } from './errors.js';
 import {
   compileExpr, compileStmt, compileStmtValue, invokeStatic, loopSignal, switchItems, switchTest, type CompileRuntime,
 } from './compile.js';
 import {
   pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue, resolveTypeOrThrow,
-  throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, positionOf, absorbStatementError, runBuffered, replay, type LValue,
+  throwRecord, catchMatches, findCatch, stamp, asRuntimeError, isFlowSignal, positionOf, absorbStatementError, runBuffered, replay, type LValue,
   variableReference, isRefCast,
 } from './helpers.js';
 import { valueReference } from './reference.js';
@@ -121,7 +122,7 @@ async function execImpure(rt: CompileRuntime, s: A.Statement, src: string | unde
       } catch (e) {
         const err = asRuntimeError(e);
         if (!(err instanceof RuntimeError)) throw err;
-        const c = s.catches.find((x) => catchMatches(x.types, err.record));
+        const c = findCatch(s.catches, err.record);
         if (!c) throw err;
         rt.session.recordError(err.record);
         rt.session.lastSucceeded = false;
@@ -222,7 +223,7 @@ export async function evalExpr(rt: CompileRuntime, e: A.Expr, src: string | unde
     case 'Const': case 'Var': case 'TypeLit': case 'ScriptBlockExpr': return compileExpr(e, src)(rt);
     case 'ExpandString': {
       let s = '';
-      for (const p of e.parts) s += typeof p === 'string' ? p : toPSString(await evalExpr(rt, p, src));
+      for (const p of e.parts) s += typeof p === 'string' ? p : toPSString(withoutTokenText(await evalExpr(rt, p, src)));
       return s;
     }
     case 'ArrayLiteral': {
@@ -279,7 +280,7 @@ export async function evalExpr(rt: CompileRuntime, e: A.Expr, src: string | unde
     case 'IncDec': {
       const target = await lvalueAsync(rt, e.target, src);
       const old = readLValue(rt, target);
-      const n = (old === null || old === undefined ? 0 : toNumber(old)) + (e.op === '++' ? 1 : -1);
+      const n = stepValue(old, e.op === '++' ? 1 : -1);
       writeLValue(rt, target, n);
       return e.prefix ? n : old ?? 0;
     }
@@ -348,11 +349,12 @@ async function commandElement(rt: CompileRuntime, el: A.CommandAst, src: string 
   for (const a of el.args) {
     if (a.kind === 'param') {
       if (a.value) {
-        const v = await evalExpr(rt, a.value, src);
+        const v = a.value.kind === 'Const' && a.value.text !== undefined ? withTokenText(a.value.value, a.value.text) : await evalExpr(rt, a.value, src);
         args.push({ kind: 'parameter', name: a.name, text: a.text, hasValue: true, value: v === undefined ? null : v });
       } else args.push({ kind: 'parameter', name: a.name, text: a.text, hasValue: false });
     } else if (a.kind === 'arg') {
-      const v = await evalExpr(rt, a.expr, src);
+      // A numeric literal argument keeps its text (`0x10`, `1kb`) for string conversions, as PowerShell's TokenText does.
+      const v = a.expr.kind === 'Const' && a.expr.text !== undefined ? withTokenText(a.expr.value, a.expr.text) : await evalExpr(rt, a.expr, src);
       args.push({ kind: 'positional', value: v === undefined ? null : v });
     } else {
       const v = readVariable(rt, a.variable);

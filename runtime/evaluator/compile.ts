@@ -1,3 +1,4 @@
+import { withoutTokenText } from '../values/numeric.js';
 import type * as A from '../parser/ast.js';
 import type { ScriptBlock } from '../values/scriptblock.js';
 import { PSHashtable } from '../values/hashtable.js';
@@ -6,13 +7,13 @@ import { RuntimeError } from '../values/error-record.js';
 import { BreakSignal, ContinueSignal, ReturnSignal, ExitSignal } from '../values/flow.js';
 import { toPSString, toBool, toNumber, toNumeric, convertToType } from '../values/convert.js';
 import { getIndex, invokeMethod, invokeStaticMethod } from '../values/members.js';
-import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals, rangeIterable, add, addNumbers, subtractNumbers, multiplyNumbers } from './operators.js';
+import { binary, unary, iterate, isEnumerable, like, regexFor, matchesTable, equals, rangeIterable, add, stepValue, addNumbers, subtractNumbers, multiplyNumbers } from './operators.js';
 import { PSTypeRef } from './value-types.js';
 import { resolveType } from './types.js';
 import { Errors } from './errors.js';
 import {
   type Runtime, type LValue, pushOut, collapse, readVariable, writeLValue, readLValue, compoundValue, getMemberValue,
-  resolveTypeOrThrow, typeRef, throwRecord, catchMatches, stamp, asRuntimeError, isFlowSignal, absorbStatementError,
+  resolveTypeOrThrow, typeRef, throwRecord, catchMatches, findCatch, stamp, asRuntimeError, isFlowSignal, absorbStatementError,
   variableReference, isRefCast,
 } from './helpers.js';
 import { valueReference } from './reference.js';
@@ -112,7 +113,7 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
       const parts = e.parts.map((p) => (typeof p === 'string' ? p : compileExpr(p, src)));
       return (rt) => {
         let s = '';
-        for (const p of parts) s += typeof p === 'string' ? p : toPSString(p(rt));
+        for (const p of parts) s += typeof p === 'string' ? p : toPSString(withoutTokenText(p(rt)));
         return s;
       };
     }
@@ -175,7 +176,7 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
     }
     case 'IncDec': {
       const lv = compileLValue(e.target, src);
-      const delta = e.op === '++' ? 1 : -1;
+      const delta: 1 | -1 = e.op === '++' ? 1 : -1;
       const prefix = e.prefix;
       if (e.target.kind === 'Var' && !e.target.scope) {
         // $i++ on a local, untyped numeric variable: update in place.
@@ -190,7 +191,7 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
           }
           const target = lv(rt);
           const cur = readLValue(rt, target);
-          const n = cur === null || cur === undefined ? delta : add(typeof cur === 'number' ? cur : toNumeric(cur), delta);
+          const n = stepValue(cur, delta);
           writeLValue(rt, target, n);
           return prefix ? n : cur ?? 0;
         };
@@ -198,7 +199,7 @@ function buildExpr(e: A.Expr, src: string | undefined): ExprFn {
       return (rt) => {
         const target = lv(rt);
         const old = readLValue(rt, target);
-        const n = old === null || old === undefined ? delta : add(typeof old === 'number' ? old : toNumeric(old), delta);
+        const n = stepValue(old, delta);
         writeLValue(rt, target, n);
         return prefix ? n : old ?? 0;
       };
@@ -477,7 +478,7 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
         } catch (e) {
           const err = asRuntimeError(e);
           if (!(err instanceof RuntimeError)) throw err;
-          const c = catches.find((x) => catchMatches(x.types, err.record));
+          const c = findCatch(catches, err.record);
           if (!c) throw err;
           rt.session.recordError(err.record);
           rt.session.lastSucceeded = false;
@@ -524,8 +525,9 @@ function buildStmt(s: A.Statement, src: string | undefined): StmtFn {
 }
 
 /** A switch clause test against one input item. */
-export function switchTest(rt: Runtime, flags: A.SwitchStmt['flags'], cond: unknown, item: unknown): boolean {
+export function switchTest(rt: Runtime, flags: A.SwitchStmt['flags'], cond: unknown, itemValue: unknown): boolean {
   const ci = !flags.caseSensitive;
+  const item = withoutTokenText(itemValue);
   if (flags.regex) {
     const re = regexFor(cond, ci);
     const m = re.exec(toPSString(item));
@@ -533,8 +535,10 @@ export function switchTest(rt: Runtime, flags: A.SwitchStmt['flags'], cond: unkn
     return m !== null;
   }
   if (flags.wildcard) return like(item, cond, ci);
-  if (typeof item === 'string' || typeof cond === 'string') return equals(toPSString(item), toPSString(cond), ci);
-  return equals(item, cond, ci);
+  // pwsh compares a value with a clause by their text (unlike -eq): an enum never equals its number, $true
+  // never equals 1, and 0.1 + 0.2 equals 0.3 (both print as 0.3). $null matches only $null.
+  if (item === null || item === undefined || cond === null || cond === undefined) return (item ?? null) === (cond ?? null);
+  return equals(toPSString(item), toPSString(cond), ci);
 }
 
 export function switchItems(v: unknown): unknown[] {

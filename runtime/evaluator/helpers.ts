@@ -45,10 +45,11 @@ export function absorbStatementError(rt: Runtime, err: unknown): boolean {
   const s = rt.session;
   if (s.tryDepth > 0 || isScriptTerminating(err)) return false;
   const pref = s.current.lookup('erroractionpreference')?.value;
-  if (typeof pref === 'string' && pref.toLowerCase() === 'stop') { markScriptTerminating(err); return false; }
+  const prefName = toPSString(pref).toLowerCase();
+  if (prefName === 'stop') { markScriptTerminating(err); return false; }
   s.recordError(err.record);
   s.lastSucceeded = false;
-  if (!(typeof pref === 'string' && /^(silentlycontinue|ignore)$/i.test(pref))) {
+  if (prefName !== 'silentlycontinue' && prefName !== 'ignore') {
     const d = deferral.get(rt);
     if (d) d.errors.push({ at: d.out.length, record: err.record });
     else rt.reportError(err.record);
@@ -270,7 +271,9 @@ function throwRecordInner(value: unknown): RuntimeError {
   }
   if (value instanceof PSException) {
     if (value.errorRecord instanceof ErrorRecord) return new RuntimeError(value.errorRecord);
-    const rec = new ErrorRecord(value.message, value.message, 'OperationStopped', null, value.typeName, {}, undefined, value);
+    // The record's exception is the thrown one itself (its InnerException is its own, not itself).
+    const rec = new ErrorRecord(value.message, value.message, 'OperationStopped', null, value.typeName, {}, undefined, value.innerException ?? undefined);
+    rec.wrappedInRuntimeException = true;
     return new RuntimeError(rec);
   }
   const msg = toPSString(value);
@@ -293,6 +296,21 @@ export function asRuntimeError(e: unknown): unknown {
 }
 
 /** Does a catch clause take this error? Types match the exception type or, as PowerShell does, the wrapped inner one. */
+/**
+ * The catch clause PowerShell picks: first any typed clause matching the inner exception (the one a
+ * MethodInvocationException or RuntimeException carries), then the first clause matching the outer one.
+ */
+export function findCatch<T extends { types: A.TypeName[] }>(clauses: readonly T[], record: ErrorRecord): T | undefined {
+  const inner = record.wrappedInRuntimeException ? record.exceptionType
+    : record.inner instanceof PSException ? record.inner.typeName : undefined;
+  if (inner !== undefined) {
+    const hit = clauses.find((c) => c.types.some((t) => exceptionMatches(inner, resolveTypeOrThrow(t))));
+    if (hit) return hit;
+  }
+  const outer = record.wrappedInRuntimeException ? 'System.Management.Automation.RuntimeException' : record.exceptionType;
+  return clauses.find((c) => c.types.length === 0 || c.types.some((t) => exceptionMatches(outer, resolveTypeOrThrow(t))));
+}
+
 export function catchMatches(types: A.TypeName[], record: ErrorRecord): boolean {
   if (types.length === 0) return true;
   for (const t of types) {
@@ -300,6 +318,7 @@ export function catchMatches(types: A.TypeName[], record: ErrorRecord): boolean 
     if (exceptionMatches(record.exceptionType, info)) return true;
     const inner = record.inner instanceof PSException ? record.inner : undefined;
     if (inner && exceptionMatches(inner.typeName, info)) return true;
+    if (record.wrappedInRuntimeException && exceptionMatches('System.Management.Automation.RuntimeException', info)) return true;
   }
   return false;
 }

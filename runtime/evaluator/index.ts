@@ -13,7 +13,7 @@ export {
 } from '../values/convert.js';
 export {
   getMember, setMember, invokeMethod, getStaticMember, invokeStaticMethod, newObject, getIndex, setIndex, exceptionOf,
-  dictionaryEntry, PSEncoding, PSHashAlgorithm, type MemberHost,
+  dictionaryEntry, ownProperty, PSEncoding, PSHashAlgorithm, type MemberHost,
 } from '../values/members.js';
 export { enumerate, iterate, isEnumerable, equals, compare, like, wildcardToRegex, binary, unary, formatOne } from './operators.js';
 export { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from './value-types.js';

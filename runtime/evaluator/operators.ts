@@ -3,7 +3,7 @@ import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock, type ScriptBlock } from '../values/scriptblock.js';
-import { toPSString, toBool, toNumber, toNumeric, toNegatable, convertToType, parseNumericString, roundHalfEven } from '../values/convert.js';
+import { toPSString, toBool, toNumber, toNumeric, toNegatable, convertToType, parseNumericString, roundHalfEven, elementString } from '../values/convert.js';
 import { PSChar, PSGuid, PSTypeRef, PSRegex, PSVersion, toJsRegex } from './value-types.js';
 import { resolveType, typeNameOf, isInstance, type TypeInfo } from './types.js';
 import { Errors, runtimeError } from './errors.js';
@@ -12,10 +12,12 @@ import { RuntimeError } from '../values/error-record.js';
 import { isList } from './collections.js';
 import { matchObject } from '../values/members.js';
 import {
-  PSDouble, PSInteger, PSDecimal, numKindOf, isNumeric, isIntegerKind, toBigIntValue, toJsNumber, makeInt,
+  PSDouble, PSInteger, PSDecimal, numKindOf, isNumeric, isIntegerKind, toBigIntValue, toJsNumber, makeInt, withoutTokenText,
 } from '../values/numeric.js';
-import { arith, int32Op, negateNumber, compareNumbers, numbersEqual, DivideByZero, NumericOverflow, type ArithOp } from '../values/numeric-ops.js';
+import { arith, int32Op, negateNumber, compareNumbers, numbersEqual, DivideByZero, NumericOverflow, OperandOverflow, type ArithOp } from '../values/numeric-ops.js';
 import { formatNumeric } from './format.js';
+import { PSEnum, formatEnum } from '../values/enum.js';
+import { enumBinary, enumShift, enumEquals, enumCompare } from './enum-ops.js';
 
 /**
  * PowerShell's operators over JS values: arithmetic with PowerShell's left-operand coercion,
@@ -56,10 +58,14 @@ const OP_NAME: Record<ArithOp, string> = { '+': 'Addition', '-': 'Subtraction', 
 
 /** Can the value take part in arithmetic as a number (after conversion)? */
 function numberLike(v: unknown): boolean {
-  return v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || v instanceof PSChar || isNumeric(v);
+  return v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || v instanceof PSChar || isNumeric(v) || v instanceof PSEnum;
 }
 
 function numericBinary(op: ArithOp, a: unknown, b: unknown): unknown {
+  // A Boolean left operand converts to a number, except against a Decimal: .NET's binder finds no coercion.
+  if (typeof a === 'boolean' && b instanceof PSDecimal) {
+    throw runtimeError("No coercion operator is defined between types 'System.Boolean' and 'System.Decimal'.", 'System.InvalidOperationException', 'OperationStopped', null, 'System.InvalidOperationException');
+  }
   const x = toNumeric(a, targetFor(b));
   if (!numberLike(b) && !(b instanceof PSObject && !b.isCustom)) {
     // PowerShell then looks for the operator on the right operand's type (a Decimal reports the failed conversion).
@@ -80,6 +86,7 @@ function numericBinary(op: ArithOp, a: unknown, b: unknown): unknown {
 function arithmeticError(e: unknown): unknown {
   if (e instanceof DivideByZero) return Errors.divideByZero();
   if (e instanceof NumericOverflow) return runtimeError(e.message, 'RuntimeException', 'NotSpecified', null, 'System.Management.Automation.RuntimeException', 'System.OverflowException');
+  if (e instanceof OperandOverflow) return runtimeError(e.message, 'System.OverflowException', 'OperationStopped', null, 'System.OverflowException');
   return e;
 }
 
@@ -110,10 +117,11 @@ export function add(a: unknown, b: unknown): unknown {
   if (a === null || a === undefined) {
     if (b === null || b === undefined) return null;
     if (Array.isArray(b)) return b.slice();
-    return b;
+    return withoutTokenText(b);
   }
-  if (typeof a === 'string') return a + toPSString(b);
-  if (a instanceof PSChar) return a.toString() + toPSString(b);
+  if (typeof a === 'string') return a + toPSString(withoutTokenText(b));
+  if (a instanceof PSChar) return a.toString() + toPSString(withoutTokenText(b));
+  if (a instanceof PSEnum) return enumBinary('+', a, b);
   if (isEnumerable(a)) {
     const out = Array.from(a as ArrayLike<unknown>);
     if (isEnumerable(b)) for (const x of Array.from(b as ArrayLike<unknown>)) out.push(x); else out.push(b);
@@ -153,7 +161,14 @@ export function subtract(a: unknown, b: unknown): unknown {
     throw Errors.opNotSupported('Subtraction', 'System.TimeSpan');
   }
   if (isEnumerable(a) || a instanceof PSHashtable) throw Errors.opNotSupported('Subtraction', typeNameOf(a));
+  if (a instanceof PSEnum) return enumBinary('-', a, b);
   return numericBinary('-', a, b);
+}
+
+/** `$x++` / `$x--`: $null counts from 0, strings convert to numbers, numbers keep their type, an enum stays an enum. */
+export function stepValue(old: unknown, delta: 1 | -1): unknown {
+  if (old === null || old === undefined) return delta;
+  return add(typeof old === 'number' || old instanceof PSEnum ? old : toNumeric(old), delta);
 }
 
 /** The repeat count of `string * n` / `array * n`: an [int] conversion (half to even). */
@@ -179,6 +194,13 @@ export function multiply(a: unknown, b: unknown): unknown {
   if (a === null || a === undefined) return null;
   if (a instanceof PSTimeSpan) return new PSTimeSpan(Math.round(a.ticks * toNumber(b)));
   if (a instanceof PSHashtable || a instanceof PSDateTime) throw Errors.opNotSupported('Multiply', typeNameOf(a));
+  if (a instanceof PSEnum) return enumBinary('*', a, b);
+  // Multiplication has no numeric conversion for a Boolean or Char left operand (unlike + - / %).
+  if (typeof a === 'boolean' || a instanceof PSChar) {
+    // With a reference-type right operand PowerShell then looks for op_Multiply on that type.
+    if (typeof b === 'string' || isEnumerable(b) || b instanceof PSHashtable || b instanceof PSObject) throw Errors.opNotSupported('Multiply', typeNameOf(b));
+    throw runtimeError(`The operation '[${typeNameOf(a)}] * [${b === null || b === undefined ? '$null' : typeNameOf(b)}]' is not defined.`, 'NotADefinedOperationForType', 'InvalidOperation');
+  }
   return numericBinary('*', a, b);
 }
 
@@ -193,11 +215,13 @@ export function divide(a: unknown, b: unknown): unknown {
     return new PSTimeSpan(Math.round(a.ticks / toNumber(b)));
   }
   if (isEnumerable(a) || a instanceof PSHashtable || a instanceof PSDateTime) throw Errors.opNotSupported('Division', typeNameOf(a));
+  if (a instanceof PSEnum) return enumBinary('/', a, b);
   return numericBinary('/', a, b);
 }
 
 export function remainder(a: unknown, b: unknown): unknown {
   if (isEnumerable(a) || a instanceof PSHashtable) throw Errors.opNotSupported('Modulus', typeNameOf(a));
+  if (a instanceof PSEnum) return enumBinary('%', a, b);
   return numericBinary('%', a, b);
 }
 
@@ -214,7 +238,7 @@ function toInt64Big(v: unknown): bigint {
 /** Bitwise results are Int32 when both operands are Int32 (or narrower), otherwise Int64. */
 function bitsKind(a: unknown, b?: unknown): 'Int32' | 'Int64' {
   const narrow = (v: unknown) => {
-    if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSChar) return true;
+    if (v === null || v === undefined || typeof v === 'boolean' || v instanceof PSChar || v instanceof PSEnum) return true;
     const k = numKindOf(typeof v === 'string' ? parseNumericString(v) : v);
     return k === 'Int32' || k === 'Int16' || k === 'Byte' || k === 'SByte' || k === 'UInt16';
   };
@@ -226,6 +250,7 @@ function fromBits(kind: 'Int32' | 'Int64', b: bigint): unknown {
 }
 
 export function bitwise(op: string, a: unknown, b: unknown): unknown {
+  if (a instanceof PSEnum) return op === 'shl' || op === 'shr' ? enumShift(op, a, b) : enumBinary(op as 'band' | 'bor' | 'bxor', a, b);
   const x = toInt64Big(a), y = toInt64Big(b);
   const k = bitsKind(a, b);
   switch (op) {
@@ -307,6 +332,7 @@ export function equals(a: unknown, b: unknown, ci = true): boolean {
     case 'boolean': return a === toBool(b);
   }
   if (a instanceof PSDouble || a instanceof PSInteger || a instanceof PSDecimal) return numericEquals(a, b);
+  if (a instanceof PSEnum) return enumEquals(a, b);
   if (a instanceof PSChar) {
     if (b instanceof PSChar) return a.code === b.code || (ci && a.toString().toLowerCase() === b.toString().toLowerCase());
     if (typeof b === 'string') return b.length === 1 && stringEquals(a.toString(), b, ci);
@@ -337,6 +363,7 @@ function numericEquals(a: unknown, b: unknown): boolean {
   if (typeof b === 'string') { y = parseNumericString(b); if (y === undefined) return false; }
   else if (typeof b === 'boolean') y = b ? 1 : 0;
   else if (b instanceof PSChar) y = b.code;
+  else if (b instanceof PSEnum) y = b.value;
   else if (!isNumeric(b)) return false;
   return numbersEqual(a, y);
 }
@@ -363,6 +390,7 @@ export function compare(a: unknown, b: unknown, ci = true): number {
     return (ci ? collatorCI : collatorCS).compare(a, s);
   }
   if (typeof a === 'boolean') { const x = a ? 1 : 0, y = toBool(b) ? 1 : 0; return x - y; }
+  if (a instanceof PSEnum) return enumCompare(a, b);
   if (a instanceof PSChar) {
     const y = b instanceof PSChar ? b.code : typeof b === 'number' ? b : typeof b === 'string' && b.length === 1 ? b.charCodeAt(0) : NaN;
     if (Number.isNaN(y)) compareFailed(a, b, undefined);
@@ -611,17 +639,19 @@ export function unarySplit(v: unknown): string[] {
 
 export function join(v: unknown, sep: unknown): string {
   const s = sep === undefined ? '' : toPSString(sep);
-  if (isEnumerable(v)) return Array.from(v as ArrayLike<unknown>, (x) => (Array.isArray(x) ? 'System.Object[]' : x instanceof Uint8Array ? 'System.Byte[]' : toPSString(x))).join(s);
+  if (isEnumerable(v)) return Array.from(v as ArrayLike<unknown>, elementString).join(s);
   return toPSString(v);
 }
 
 /** One argument of -f / String.Format: format strings apply to numbers, dates and time spans. */
 export function formatOne(v: unknown, f: string | undefined): string {
   if (v === null || v === undefined) return '';
-  if (isNumeric(v)) return formatNumeric(v, f);
+  // A literal argument's token text wins over any format string (PowerShell formats the wrapper, not the number).
+  if (isNumeric(v)) return withoutTokenText(v) !== v ? String(v) : formatNumeric(v, f);
   if (v instanceof PSDateTime) return formatDateTime(v, f);
   if (v instanceof PSTimeSpan) return formatTimeSpan(v, f);
   if (v instanceof PSGuid && f) return guidFormat(v, f);
+  if (v instanceof PSEnum) return formatEnum(v, f);
   if (Array.isArray(v)) return 'System.Object[]';
   return toPSString(v);
 }
@@ -738,7 +768,7 @@ export function binary(op: string, a: unknown, b: unknown, hooks?: OperatorHooks
 export function unary(op: string, v: unknown, hooks?: OperatorHooks): unknown {
   switch (op) {
     case 'not': return !toBool(v);
-    case 'bnot': return fromBits(bitsKind(v), ~toInt64Big(v));
+    case 'bnot': return v instanceof PSEnum ? new PSEnum(v.type, ~v.value) : fromBits(bitsKind(v), ~toInt64Big(v));
     case '-': return negate(v);
     case '+': return isNumeric(v) ? v : isEnumerable(v) ? v : toNumeric(v);
     case 'split': case 'csplit': return unarySplit(v);

@@ -28,7 +28,7 @@ export function typeSpecOf(info: TypeInfo): TypeSpec {
     return { kind: el.kind, name: `${el.name}[]`, element: el };
   }
   const kind = KIND_BY_CATEGORY[info.category] ?? 'object';
-  return kind === 'enum' ? { kind, name: info.fullName, enumValues: info.enumValues ?? [] } : { kind, name: info.fullName };
+  return kind === 'enum' ? { kind, name: info.fullName, enumValues: info.enumValues ?? [], keepsEnum: true } : { kind, name: info.fullName };
 }
 
 function constValue(e: A.Expr | undefined): unknown {

@@ -5,7 +5,8 @@ import { PSObject } from '../values/psobject.js';
 import { convertToType, conversionContext, toPSString } from '../values/convert.js';
 import { RuntimeError } from '../values/error-record.js';
 import { makeList } from './collections.js';
-import type { TypeInfo } from './types.js';
+import { resolveType, type TypeInfo } from './types.js';
+import { enumMember } from '../values/enum.js';
 import { runtimeError } from './errors.js';
 import * as os from 'node:os';
 
@@ -100,13 +101,19 @@ export class Session implements SessionVariables {
     const g = this.global;
     const def = (name: string, value: unknown, readOnly = false) => g.vars.set(name.toLowerCase(), new Variable(name, value, undefined, readOnly));
     def('Error', makeList());
-    def('ErrorActionPreference', 'Continue');
-    def('WarningPreference', 'Continue');
-    def('VerbosePreference', 'SilentlyContinue');
-    def('DebugPreference', 'SilentlyContinue');
-    def('InformationPreference', 'SilentlyContinue');
-    def('ProgressPreference', 'Continue');
-    def('ConfirmPreference', 'High');
+    // The global preference variables are typed, as pwsh's are: 'stop' becomes [ActionPreference]::Stop.
+    const typed = (name: string, typeName: string, member: string) => {
+      const t = resolveType(typeName)!;
+      g.vars.set(name.toLowerCase(), new Variable(name, enumMember(t, member), t));
+    };
+    const action = 'System.Management.Automation.ActionPreference';
+    typed('ErrorActionPreference', action, 'Continue');
+    typed('WarningPreference', action, 'Continue');
+    typed('VerbosePreference', action, 'SilentlyContinue');
+    typed('DebugPreference', action, 'SilentlyContinue');
+    typed('InformationPreference', action, 'SilentlyContinue');
+    typed('ProgressPreference', action, 'Continue');
+    typed('ConfirmPreference', 'System.Management.Automation.ConfirmImpact', 'High');
     def('WhatIfPreference', false);
     def('ErrorView', 'ConciseView');
     def('FormatEnumerationLimit', 4);

@@ -2,12 +2,13 @@ import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
-import { ErrorRecord } from '../values/error-record.js';
+import { ErrorRecord, ErrorCategories } from '../values/error-record.js';
 import { isScriptBlock } from '../values/scriptblock.js';
 import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from './value-types.js';
-import { listTypeName } from './collections.js';
+import { listTypeName, typedArrayName } from './collections.js';
 import { isUri } from '../values/uri.js';
 import { PSDouble, PSInteger, PSDecimal, plainKind, numKindOf } from '../values/numeric.js';
+import { PSEnum } from '../values/enum.js';
 
 /**
  * The .NET types the language knows: names and accelerators (case-insensitive, with or without
@@ -25,7 +26,11 @@ export interface TypeInfo {
   readonly element?: TypeInfo;
   /** Dictionary[K,V]: the key type (element is the value type). */
   readonly key?: TypeInfo;
+  /** An enum's member names, and their numbers when they are not 0, 1, 2… */
   readonly enumValues?: readonly string[];
+  readonly enumNumbers?: readonly number[];
+  /** A [Flags] enum: values combine bitwise and print as 'A, B'. */
+  readonly flags?: boolean;
   /** Base type for exception hierarchies (catch [System.Exception] catches all). */
   readonly base?: string;
 }
@@ -80,11 +85,15 @@ add(T('System.Security.Cryptography.X509Certificates.X509Certificate2', 'certifi
 add(T('System.Management.Automation.ActionPreference', 'enum', { enumValues: ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break'] }));
 add(T('System.DateTimeKind', 'enum', { enumValues: ['Unspecified', 'Utc', 'Local'] }));
 add(T('System.DayOfWeek', 'enum', { enumValues: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] }));
-add(T('System.StringSplitOptions', 'enum', { enumValues: ['None', 'RemoveEmptyEntries', 'TrimEntries'] }));
-add(T('System.Management.Automation.ErrorCategory', 'enum', { enumValues: [] }));
+add(T('System.StringSplitOptions', 'enum', { enumValues: ['None', 'RemoveEmptyEntries', 'TrimEntries'], enumNumbers: [0, 1, 2], flags: true }));
+add(T('System.Management.Automation.ErrorCategory', 'enum', { enumValues: ErrorCategories }));
+add(T('System.Management.Automation.ConfirmImpact', 'enum', { enumValues: ['None', 'Low', 'Medium', 'High'] }));
+add(T('System.TypeCode', 'enum', { enumValues: ['Empty', 'Object', 'DBNull', 'Boolean', 'Char', 'SByte', 'Byte', 'Int16', 'UInt16', 'Int32', 'UInt32',
+  'Int64', 'UInt64', 'Single', 'Double', 'Decimal', 'DateTime', 'String'], enumNumbers: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18] }));
 add(T('System.StringComparison', 'enum', { enumValues: ['CurrentCulture', 'CurrentCultureIgnoreCase', 'InvariantCulture', 'InvariantCultureIgnoreCase', 'Ordinal', 'OrdinalIgnoreCase'] }));
 add(T('System.ConsoleColor', 'enum', { enumValues: ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White'] }));
 add(T('System.Enum', 'static'), 'enum');
+for (const n of ['System.ValueType', 'System.IComparable', 'System.IFormattable', 'System.IConvertible']) add(T(n, 'other'));
 add(T('System.Management.Automation.PSReference', 'other'), 'ref');
 // classes with static members only
 for (const n of ['System.Math', 'System.Convert', 'System.Text.Encoding', 'System.Security.Cryptography.SHA256',
@@ -227,7 +236,7 @@ export function typeNameOf(v: unknown): string {
     case 'number': return 'System.' + plainKind(v);
     case 'bigint': return 'System.Numerics.BigInteger';
   }
-  if (Array.isArray(v)) return listTypeName(v) ?? 'System.Object[]';
+  if (Array.isArray(v)) return listTypeName(v) ?? typedArrayName(v) ?? 'System.Object[]';
   if (v instanceof Uint8Array) return 'System.Byte[]';
   if (v instanceof PSDouble || v instanceof PSInteger) return 'System.' + v.kind;
   if (v instanceof PSDecimal) return 'System.Decimal';
@@ -269,9 +278,13 @@ function exceptionIs(typeName: string, target: string): boolean {
   return t === 'system.object';
 }
 
+/** What every enum value also is. */
+const ENUM_BASES = new Set(['system.enum', 'system.valuetype', 'system.object', 'system.icomparable', 'system.iformattable', 'system.iconvertible']);
+
 /** `-is`: does the value belong to the type (or derive from it)? */
 export function isInstance(v: unknown, t: TypeInfo): boolean {
   if (v === null || v === undefined) return false;
+  if (v instanceof PSEnum) return ENUM_BASES.has(t.fullName.toLowerCase()) || t.fullName.toLowerCase() === v.type.fullName.toLowerCase();
   switch (t.category) {
     case 'object': return true;
     case 'string': return typeof v === 'string';
@@ -288,6 +301,8 @@ export function isInstance(v: unknown, t: TypeInfo): boolean {
     case 'array':
       if (t.element) {
         if (t.element.category === 'byte') return v instanceof Uint8Array;
+        const typed = typedArrayName(v);
+        if (typed) return typed.toLowerCase() === t.fullName.toLowerCase();
         return Array.isArray(v) && listTypeName(v) === undefined && t.element.category === 'object';
       }
       return (Array.isArray(v) && listTypeName(v) === undefined) || v instanceof Uint8Array;

@@ -9,6 +9,7 @@ import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { isScriptBlock } from '../values/scriptblock.js';
 import { PSChar } from '../evaluator/value-types.js';
+import { PSEnum } from '../values/enum.js';
 import { PSDictionary } from '../evaluator/dictionary.js';
 import { formatNumber } from './number-format.js';
 import { PSDouble, PSInteger, PSDecimal, plainKind } from '../values/numeric.js';
@@ -30,6 +31,7 @@ export function typeNamesOf(v: unknown): string[] {
   }
   if (v instanceof PSDouble || v instanceof PSInteger) return ['System.' + v.kind, 'System.ValueType', 'System.Object'];
   if (v instanceof PSDecimal) return ['System.Decimal', 'System.ValueType', 'System.Object'];
+  if (v instanceof PSEnum) return [v.type.fullName, 'System.Enum', 'System.ValueType', 'System.Object'];
   if (v instanceof PSDictionary && v.type.key) return [v.type.fullName, 'System.Object'];
   if (v instanceof PSHashtable) {
     return v.ordered

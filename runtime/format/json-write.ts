@@ -4,6 +4,7 @@
  * control characters, dates in round-trip ISO form.
  */
 import { PSDouble, PSInteger, PSDecimal } from '../values/numeric.js';
+import { PSEnum } from '../values/enum.js';
 import { PSObject } from '../values/psobject.js';
 import { PSHashtable } from '../values/hashtable.js';
 import { PSDateTime } from '../values/datetime.js';
@@ -66,12 +67,7 @@ class JsonWriter {
     if (v instanceof PSDouble) { this.text += ensureDecimalPlace(Object.is(v.value, -0) ? '-0' : jsonNumber(v.value, true)); return; }
     if (v instanceof PSDecimal) { this.text += ensureDecimalPlace(v.toString()); return; }
     if (v instanceof PSDateTime) { this.text += quote(isoDate(v), this.esc); return; }
-    if (v instanceof PSObject && v.typeNames[1] === 'System.Enum') {
-      const n = Number(v.get('value__'));
-      if (this.enumsAsStrings || !Number.isFinite(n)) this.text += quote(objectToString(v), this.esc);
-      else this.text += jsonNumber(n);
-      return;
-    }
+    if (v instanceof PSEnum) { this.text += this.enumsAsStrings ? quote(v.toString(), this.esc) : String(v.value); return; }
     if (v instanceof PSObject && v.typeNames[0] === 'System.Char') { this.text += quote(objectToString(v), this.esc); return; }
     if (depth > this.maxDepth) {
       this.truncated = true;

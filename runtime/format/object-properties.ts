@@ -3,6 +3,7 @@
  * properties PowerShell would show (DateTime, TimeSpan).
  */
 import { PSObject } from '../values/psobject.js';
+import { ownProperty } from '../values/members.js';
 import { PSDateTime } from '../values/datetime.js';
 import { PSTimeSpan } from '../values/timespan.js';
 import { PSCredential } from '../values/secure-string.js';
@@ -11,34 +12,21 @@ import { PSVersion, PSGuid } from '../evaluator/value-types.js';
 
 export interface DisplayProperty { readonly name: string; get(): unknown }
 
+const TIMESPAN_PROPERTIES = ['Ticks', 'Days', 'Hours', 'Milliseconds', 'Microseconds', 'Nanoseconds', 'Minutes', 'Seconds', 'TotalDays',
+  'TotalHours', 'TotalMilliseconds', 'TotalMicroseconds', 'TotalNanoseconds', 'TotalMinutes', 'TotalSeconds'];
+const DATETIME_PROPERTIES = ['Date', 'Day', 'DayOfWeek', 'DayOfYear', 'Hour', 'Kind', 'Millisecond', 'Microsecond', 'Nanosecond', 'Minute',
+  'Month', 'Second', 'Ticks', 'TimeOfDay', 'Year', 'DateTime'];
+
+function named(v: unknown, names: readonly string[]): DisplayProperty[] {
+  return names.map((name) => ({ name, get: () => ownProperty(v, name).value }));
+}
+
 export function propertiesOf(v: unknown): DisplayProperty[] {
   if (v instanceof PSObject) return v.properties().map((p) => ({ name: p.name, get: () => safeGet(p) }));
-  if (v instanceof PSTimeSpan) {
-    const t = v;
-    // .NET's declaration order, as Format-List and ConvertTo-Json list them.
-    return [
-      ['Ticks', t.ticks], ['Days', t.days], ['Hours', t.hours], ['Milliseconds', t.milliseconds],
-      ['Microseconds', Math.trunc(t.ticks / 10) % 1000], ['Nanoseconds', (t.ticks % 10) * 100], ['Minutes', t.minutes],
-      ['Seconds', t.seconds], ['TotalDays', t.ticks / PSTimeSpan.TicksPerDay], ['TotalHours', t.ticks / PSTimeSpan.TicksPerHour],
-      ['TotalMilliseconds', t.ticks / PSTimeSpan.TicksPerMs], ['TotalMicroseconds', t.ticks / 10], ['TotalNanoseconds', t.ticks * 100],
-      ['TotalMinutes', t.ticks / PSTimeSpan.TicksPerMinute], ['TotalSeconds', t.ticks / PSTimeSpan.TicksPerSecond],
-    ].map(([name, value]) => ({ name: name as string, get: () => value }));
-  }
-  if (v instanceof PSDateTime) {
-    const f = v.fields();
-    const midnight = new PSDateTime(v.ms - (((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.millisecond), v.kind);
-    const startOfYear = Date.UTC(f.year, 0, 1);
-    const dayOfYear = Math.floor((Date.UTC(f.year, f.month - 1, f.day) - startOfYear) / 86_400_000) + 1;
-    return ([
-      ['Date', midnight], ['Day', f.day], ['DayOfWeek', PSDateTime.dayName(f.dayOfWeek)],
-      ['DayOfYear', dayOfYear], ['Hour', f.hour], ['Kind', v.kind], ['Millisecond', f.millisecond], ['Microsecond', 0],
-      ['Nanosecond', 0], ['Minute', f.minute], ['Month', f.month], ['Second', f.second],
-      ['Ticks', BigInt(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond)) * 10000n + 621355968000000000n],
-      ['TimeOfDay', PSTimeSpan.from(0, f.hour, f.minute, f.second, f.millisecond)], ['Year', f.year],
-      // The ETS script property comes after the .NET ones.
-      ['DateTime', v.toLongString()],
-    ] as [string, unknown][]).map(([name, value]) => ({ name, get: () => value }));
-  }
+  // .NET's declaration order, as Format-List and ConvertTo-Json list them; values as the language reads them.
+  if (v instanceof PSTimeSpan) return named(v, TIMESPAN_PROPERTIES);
+  // The ETS script property DateTime comes after the .NET ones.
+  if (v instanceof PSDateTime) return named(v, DATETIME_PROPERTIES);
   if (v instanceof PSVersion) {
     return ([['Major', v.major], ['Minor', v.minor], ['Build', v.build], ['Revision', v.revision],
       ['MajorRevision', v.revision < 0 ? -1 : v.revision >> 16], ['MinorRevision', v.revision < 0 ? -1 : v.revision & 0xffff]] as [string, number][])

@@ -13,7 +13,7 @@ import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../e
 import { resolveType, typeNameOf, isInt32, type TypeInfo } from '../evaluator/types.js';
 import { numberToString, formatG15, formatDateTime } from '../evaluator/format.js';
 import { Errors } from '../evaluator/errors.js';
-import { makeList } from '../evaluator/collections.js';
+import { makeList, makeTypedArray, typedArrayName } from '../evaluator/collections.js';
 import {
   PSDouble, PSInteger, PSDecimal, parseNumberLiteral, toJsNumber, numKindOf, isIntegerKind, makeDouble, makeInt, fitsInt,
   type IntKind,
@@ -21,6 +21,7 @@ import {
 import { roundTo, DecimalOverflow } from './decimal.js';
 import { isUri, parseUri } from './uri.js';
 import { parseXmlDocument, XmlParseError, XML_DOCUMENT } from './xml.js';
+import { PSEnum, parseEnum, enumFromNumber, nullToEnum } from './enum.js';
 
 /** Session hooks the converter reads: $OFS, and how to compile text to a script block. */
 export const conversionContext: { ofs: () => string; compile?: (text: string) => unknown } = { ofs: () => ' ' };
@@ -44,15 +45,20 @@ export function toPSString(v: unknown): string {
   return objectToString(v);
 }
 
-/** An element of an array being joined: nested arrays show their type name, as .NET ToString does. */
-function elementString(x: unknown): string {
+/**
+ * An element of an array being joined: nested arrays show their type name, as .NET ToString does, and a
+ * PSCustomObject its base object's ToString(), which is empty (only a PSCustomObject on its own reads '@{...}').
+ */
+export function elementString(x: unknown): string {
   if (Array.isArray(x)) return 'System.Object[]';
   if (x instanceof Uint8Array) return 'System.Byte[]';
+  if (x instanceof PSObject && !x.toStringImpl && (x.isCustom || x.typeNames.includes(PSObject.customTypeName)) && !x.method('ToString')) return '';
   return toPSString(x);
 }
 
 /** Object.ToString() of a non-primitive value. */
 export function objectToString(v: unknown): string {
+  if (v instanceof PSEnum) return v.toString();
   if (v instanceof PSObject) {
     if (v.toStringImpl) return v.toStringImpl();
     const m = v.method('ToString');
@@ -86,6 +92,7 @@ export function toBool(v: unknown): boolean {
   if (v instanceof PSDouble) return v.value !== 0 && !Number.isNaN(v.value);
   if (v instanceof PSInteger) return v.value !== 0n;
   if (v instanceof PSDecimal) return !v.isZero();
+  if (v instanceof PSEnum) return v.value !== 0;
   return true;
 }
 
@@ -124,6 +131,7 @@ export function toNumber(v: unknown, target = 'System.Int32'): number {
   }
   if (v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return toJsNumber(v);
   if (v instanceof PSChar) return v.code;
+  if (v instanceof PSEnum) return v.value;
   if (Array.isArray(v) && v.length === 1) return toNumber(v[0], target);
   if (v instanceof PSObject && !v.isCustom) {
     const inner = v.get('Value');
@@ -166,6 +174,7 @@ export function toNumeric(v: unknown, target = 'System.Int32'): unknown {
     return n;
   }
   if (v instanceof PSChar) return v.code;
+  if (v instanceof PSEnum) return v.value;
   if (Array.isArray(v) && v.length === 1) return toNumeric(v[0], target);
   if (v instanceof PSObject && !v.isCustom) {
     const inner = v.get('Value');
@@ -217,7 +226,10 @@ function toInteger(v: unknown, t: TypeInfo): unknown {
     const p = parseNumericString(v);
     if (p === undefined) fail(v, t.fullName, `The input string '${v}' was not in a correct format.`, 'InvalidCastFromStringToInteger');
     n = integralOf(p);
-    if (n === undefined || !fitsInt(kind, n)) fail(v, t.fullName, `Value was either too large or too small for ${what}.`, 'InvalidCastFromStringToInteger');
+    // Out of range: PowerShell's last try is .NET's own parse, which only knows plain digits ('3e3' is a format error).
+    if (n === undefined || !fitsInt(kind, n)) {
+      fail(v, t.fullName, /^\s*[+-]?(\d+|0x[0-9a-f]+)\s*$/i.test(v) ? `Value was either too large or too small for ${what}.` : `The input string '${v}' was not in a correct format.`, 'InvalidCastFromStringToInteger');
+    }
     return makeInt(kind, n);
   }
   if (typeof v === 'number' && kind === 'Int32' && (v | 0) === v) return v === 0 ? 0 : v;
@@ -332,9 +344,30 @@ function enumerateForConvert(v: unknown): unknown[] {
   return [v];
 }
 
+const NUMERIC_CATEGORIES = new Set(['int', 'long', 'short', 'ushort', 'uint', 'ulong', 'byte', 'sbyte', 'double', 'single', 'decimal']);
+
+/** A cast to an enum type: names (with unique prefixes) or numbers, checked against the values the type defines. */
+function toEnum(v: unknown, t: TypeInfo): PSEnum {
+  if (v instanceof PSEnum) return v.type.fullName === t.fullName ? v : enumFromNumber(t, v.value, v.toString());
+  if (v === null) nullToEnum(t);
+  if (typeof v === 'string') return parseEnum(t, v);
+  const k = numKindOf(v);
+  if (k !== undefined) {
+    const n = toJsNumber(v);
+    // A fractional number goes through its text, which names no member.
+    if (!Number.isInteger(n)) return parseEnum(t, toPSString(v));
+    return enumFromNumber(t, n, toPSString(v));
+  }
+  if (typeof v === 'boolean') fail(v, t.fullName, `Invalid cast from 'System.Boolean' to '${t.fullName}'.`, 'InvalidCastIConvertible');
+  if (Array.isArray(v) && v.length === 1) return toEnum(v[0], t);
+  failType(v, t.fullName);
+}
+
 /** A cast `[T]value` / parameter coercion to a resolved type. */
 export function convertToType(v: unknown, t: TypeInfo): unknown {
   if (v === undefined) v = null;
+  // An enum converts to any numeric type as its underlying Int32.
+  if (v instanceof PSEnum && NUMERIC_CATEGORIES.has(t.category)) v = v.value;
   switch (t.category) {
     case 'object': case 'psobject': return v;
     case 'void': return null;
@@ -354,7 +387,11 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         if (v.length === 1) return new PSChar(v.charCodeAt(0));
         fail(v, t.fullName, 'String must be exactly one character long.', 'InvalidCastParseTargetInvocation');
       }
-      if (numKindOf(v) !== undefined) {
+      if (v === null || v === undefined) return new PSChar(0);
+      const kind = numKindOf(v);
+      // Convert.ToChar refuses the floating types outright (IConvertible), whatever the value.
+      if (kind === 'Double' || kind === 'Single' || kind === 'Decimal') fail(v, t.fullName, `Invalid cast from '${kind}' to 'Char'.`, 'InvalidCastIConvertible');
+      if (kind !== undefined) {
         const n = toJsNumber(v);
         if (!Number.isInteger(n) || n < 0 || n > 65535) fail(v, t.fullName, 'Value was either too large or too small for a character.', 'InvalidCastIConvertible');
         return new PSChar(n);
@@ -411,11 +448,14 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
         items.forEach((x, i) => { out[i] = toByte(x, el); });
         return out;
       }
-      if (typeof v === 'string' && el.category === 'char') return Array.from(v, (c) => new PSChar(c.charCodeAt(0)));
-      if (Array.isArray(v) || v instanceof Uint8Array) return enumerateForConvert(v).map((x) => convertToType(x, el));
+      if (typeof v === 'string' && el.category === 'char') return makeTypedArray(t.fullName, Array.from(v, (c) => new PSChar(c.charCodeAt(0))));
+      if (Array.isArray(v) || v instanceof Uint8Array) {
+        if (typedArrayName(v)?.toLowerCase() === t.fullName.toLowerCase()) return v;
+        return makeTypedArray(t.fullName, enumerateForConvert(v).map((x) => convertToType(x, el)));
+      }
       // LanguagePrimitives.ConvertScalarToArray wraps the element's failure in one naming the array type.
       try {
-        return [convertToType(v, el)];
+        return makeTypedArray(t.fullName, [convertToType(v, el)]);
       } catch (e) {
         if (!(e instanceof RuntimeError)) throw e;
         fail(v, t.fullName, e.record.message, 'InvalidCastExceptionScalarToArray');
@@ -440,20 +480,7 @@ export function convertToType(v: unknown, t: TypeInfo): unknown {
       if (isScriptBlock(v)) return v;
       failType(v, t.fullName);
     // eslint-disable-next-line no-fallthrough
-    case 'enum': {
-      const values = t.enumValues ?? [];
-      if (typeof v === 'string') {
-        const parts = v.split(',').map((p) => p.trim());
-        const found = parts.map((p) => values.find((x) => x.toLowerCase() === p.toLowerCase()));
-        if (found.some((f) => f === undefined)) {
-          const bad = parts[found.findIndex((f) => f === undefined)]!;
-          fail(v, t.fullName, `Unable to match the identifier name ${bad} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${values.join(', ')}`, 'InvalidCastParseTargetInvocation');
-        }
-        return found.join(', ');
-      }
-      if (numKindOf(v) !== undefined && values[toJsNumber(v)] !== undefined) return values[toJsNumber(v)];
-      failType(v, t.fullName);
-    }
+    case 'enum': return toEnum(v, t);
     // eslint-disable-next-line no-fallthrough
     case 'type':
       if (v instanceof PSTypeRef) return v;
@@ -514,6 +541,9 @@ export function convertTo(v: unknown, spec: TypeSpec): unknown {
   const r = convertToType(v, info);
   if (COMMAND_NUMERIC_SPECS.has(spec) || (spec.nullable && (spec.kind === 'long' || spec.kind === 'double' || spec.kind === 'decimal'))) return r === null ? r : toJsNumber(r);
   if (spec.element && COMMAND_NUMERIC_SPECS.has(spec.element) && Array.isArray(r)) return r.map(toJsNumber);
+  // Likewise a cmdlet's enum parameter receives the member name (flags as 'A, B').
+  if (spec.kind === 'enum' && !spec.keepsEnum && r instanceof PSEnum) return r.toString();
+  if (spec.element?.kind === 'enum' && !spec.element.keepsEnum && Array.isArray(r)) return r.map((x) => (x instanceof PSEnum ? x.toString() : x));
   return r;
 }
 
@@ -522,7 +552,10 @@ function specToInfo(spec: TypeSpec): TypeInfo {
     const el = specToInfo(spec.element);
     return { fullName: el.fullName + '[]', category: 'array', element: el };
   }
-  if (spec.kind === 'enum') return { fullName: spec.name, category: 'enum', enumValues: spec.enumValues ?? [] };
+  if (spec.kind === 'enum') {
+    const known = resolveType(spec.name);
+    return known?.category === 'enum' ? known : { fullName: spec.name, category: 'enum', enumValues: spec.enumValues ?? [] };
+  }
   const byName = resolveType(spec.name);
   if (byName) return byName;
   const kindMap: Record<string, string> = { int: 'int', long: 'long', double: 'double', decimal: 'decimal', byte: 'byte', bool: 'bool', switch: 'switch',

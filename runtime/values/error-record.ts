@@ -47,6 +47,11 @@ export class ErrorRecord {
 
   /** Set when a script's `throw` statement raised it (the concise view then says 'Exception:'). */
   wasThrownFromThrowStatement = false;
+  /**
+   * Set when `throw` raised a .NET exception that is not a RuntimeException: PowerShell carries it inside a
+   * RuntimeException, so `catch [System.Management.Automation.RuntimeException]` also catches it.
+   */
+  wrappedInRuntimeException = false;
 
   get fullyQualifiedErrorId(): string {
     return this.commandTypeName ? `${this.errorId},${this.commandTypeName}` : this.errorId;

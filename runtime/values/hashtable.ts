@@ -1,4 +1,5 @@
-import { PSDouble, PSInteger, PSDecimal, numKindOf } from './numeric.js';
+import { PSDouble, PSInteger, PSDecimal, numKindOf, withoutTokenText } from './numeric.js';
+import { PSEnum } from './enum.js';
 
 /**
  * PowerShell's @{} (System.Collections.Hashtable) and [ordered]@{} (OrderedDictionary).
@@ -10,8 +11,10 @@ import { PSDouble, PSInteger, PSDecimal, numKindOf } from './numeric.js';
  */
 export function numericKey(key: unknown): string {
   const k = numKindOf(key)!;
-  if (k === 'Int32') return 'n:' + String(key);
-  return 'n' + k + ':' + (key instanceof PSDecimal ? String(key.toNumber()) : String(key));
+  // (By value: a literal argument's token text, `0x1`, is no part of the key.)
+  const plain = withoutTokenText(key);
+  if (k === 'Int32') return 'n:' + String(plain);
+  return 'n' + k + ':' + (plain instanceof PSDecimal ? String(plain.toNumber()) : String(plain));
 }
 
 export class PSHashtable {
@@ -25,6 +28,8 @@ export class PSHashtable {
     if (typeof key === 'boolean') return 'b:' + key;
     if (key === null || key === undefined) throw new Error('Key cannot be null.');
     if (key instanceof PSDouble || key instanceof PSInteger || key instanceof PSDecimal) return numericKey(key);
+    // An enum key is its own (type, value), never equal to its name as a string.
+    if (key instanceof PSEnum) return 'e:' + key.type.fullName + ':' + key.value;
     return 'o:' + String(key);
   }
 

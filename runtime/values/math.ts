@@ -11,7 +11,7 @@ import { roundTo, decCompare } from './decimal.js';
 import { PSChar } from '../evaluator/value-types.js';
 import { toDecimal } from './numeric-ops.js';
 import { resolveType } from '../evaluator/types.js';
-import { runtimeError } from '../evaluator/errors.js';
+import { Errors, runtimeError } from '../evaluator/errors.js';
 
 /** Parameter names of the .NET overloads, as the conversion error names them. */
 const PARAM: Record<string, string[]> = {
@@ -79,6 +79,8 @@ function roundDouble(x: number, args: unknown[]): number {
 /** [Math]::Name(args), or undefined when the method is not one of these. */
 export function mathMethod(n: string, args: unknown[]): unknown {
   const a0 = args[0];
+  // No overload takes an array: the binder finds none rather than reporting a failed conversion.
+  if (METHOD[n] && args.some((a) => Array.isArray(a) || a instanceof Uint8Array)) throw Errors.overloadCount(METHOD[n]!, args.length);
   switch (n) {
     case 'round': case 'floor': case 'ceiling': case 'truncate': {
       if (family(a0) !== 'double') {
@@ -103,13 +105,15 @@ export function mathMethod(n: string, args: unknown[]): unknown {
       return makeDouble(Math.abs(dbl(n, args, 0)));
     }
     case 'max': case 'min': {
-      const f = family(a0);
-      if (f === 'decimal') {
+      // The first numeric argument's type picks the overload (Max(2, 3.5) is Max(int, int)).
+      const k0 = numKindOf(a0), k1 = numKindOf(args[1]);
+      const pickKind = k0 !== undefined ? k0 : k1;
+      if (pickKind === 'Decimal') {
         const x = toDecimal(arg(n, args, 0, 'decimal')), y = toDecimal(arg(n, args, 1, 'decimal'));
         return (n === 'max') === (decCompare(x, y) > 0) ? x : y;
       }
-      if (f === 'integer' && numKindOf(args[1]) !== undefined) {
-        const k = numKindOf(a0) === 'Int64' || numKindOf(args[1]) === 'Int64' ? 'long' : 'int';
+      if (pickKind !== undefined && isIntegerKind(pickKind)) {
+        const k = pickKind === 'Int64' ? 'long' : 'int';
         const x = toBigIntValue(arg(n, args, 0, k)), y = toBigIntValue(arg(n, args, 1, k));
         return makeInt(k === 'long' ? 'Int64' : 'Int32', (n === 'max') === (x > y) ? x : y);
       }

@@ -11,6 +11,7 @@ import { PSObject } from './psobject.js';
 import { PSCredential, SecureString } from './secure-string.js';
 import { PSHashtable } from './hashtable.js';
 import { PSDateTime, type DateTimeKind } from './datetime.js';
+import { PSEnum, enumMember, enumMembers, enumNames, enumText, formatEnum, isDefinedValue } from './enum.js';
 import { PSTimeSpan } from './timespan.js';
 import { ErrorRecord, RuntimeError, isErrorCategory } from './error-record.js';
 import { isScriptBlock, type ScriptBlock, type MaybePromise } from './scriptblock.js';
@@ -21,10 +22,10 @@ import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../e
 import { resolveType, typeNameOf, type TypeInfo } from '../evaluator/types.js';
 import { Errors, runtimeError } from '../evaluator/errors.js';
 import { formatNumber, formatDateTime, formatTimeSpan, formatComposite, FormatError, doubleToString, formatNumeric } from '../evaluator/format.js';
-import { PSDouble, PSInteger, PSDecimal, makeInt, makeDouble, INT_RANGE, type IntKind } from './numeric.js';
+import { PSDouble, PSInteger, PSDecimal, makeInt, makeDouble, INT_RANGE, withoutTokenText, type IntKind } from './numeric.js';
 import { mathMethod } from './math.js';
 import { equals, compare, formatOne, guidFormat, regexFor, regexSplit, matchesTable, iterate, isEnumerable, escapeRegex, wildcardToRegex } from '../evaluator/operators.js';
-import { makeList, listTypeName } from '../evaluator/collections.js';
+import { makeList, listTypeName, typedArrayName } from '../evaluator/collections.js';
 
 /** What member code needs from the evaluator: running script blocks (.Where/.ForEach/.Invoke), the clock, compiling text. */
 export interface MemberHost {
@@ -92,6 +93,15 @@ function argError(method: string, argc: number, message: string, type = 'System.
   return Errors.methodInvocation(method, argc, message, type);
 }
 
+/** .NET 8's ArgumentOutOfRangeException.ThrowIfNegative / ThrowIfGreaterThan, as a method-invocation error. */
+function requireNonNegative(method: string, argc: number, param: string, v: number): void {
+  if (v < 0) throw argError(method, argc, `${param} ('${v}') must be a non-negative value. (Parameter '${param}')\nActual value was ${v}.`, 'System.ArgumentOutOfRangeException');
+}
+
+function requireAtMost(method: string, argc: number, param: string, v: number, max: number): void {
+  if (v > max) throw argError(method, argc, `${param} ('${v}') must be less than or equal to '${max}'. (Parameter '${param}')\nActual value was ${v}.`, 'System.ArgumentOutOfRangeException');
+}
+
 function needArgs(method: string, args: unknown[], ...counts: number[]): void {
   if (!counts.includes(args.length)) throw Errors.overloadCount(method, args.length);
 }
@@ -142,11 +152,11 @@ function instanceProperty(v: unknown, name: string): unknown {
       case 'second': return f.second;
       case 'millisecond': return f.millisecond;
       case 'microsecond': case 'nanosecond': return 0;
-      case 'dayofweek': return PSDateTime.dayName(f.dayOfWeek);
+      case 'dayofweek': return enumMember(resolveType('System.DayOfWeek')!, PSDateTime.dayName(f.dayOfWeek));
       case 'dayofyear': { const start = v.kind === 'Utc' ? Date.UTC(f.year, 0, 1) : new Date(f.year, 0, 1).getTime(); return Math.floor((dateOnly(v).ms - start) / 86400000) + 1; }
       case 'date': return dateOnly(v);
       case 'timeofday': return new PSTimeSpan(((f.hour * 60 + f.minute) * 60 + f.second) * PSTimeSpan.TicksPerSecond + f.millisecond * PSTimeSpan.TicksPerMs);
-      case 'kind': return v.kind;
+      case 'kind': return enumMember(resolveType('System.DateTimeKind')!, v.kind);
       case 'ticks': return ticksBig(v);
       case 'datetime': return v.toLongString();
     }
@@ -167,6 +177,8 @@ function instanceProperty(v: unknown, name: string): unknown {
       case 'totalminutes': return makeDouble(v.ticks / PSTimeSpan.TicksPerMinute);
       case 'totalseconds': return makeDouble(v.ticks / PSTimeSpan.TicksPerSecond);
       case 'totalmilliseconds': return makeDouble(v.ticks / PSTimeSpan.TicksPerMs);
+      case 'totalmicroseconds': return makeDouble(v.ticks / 10);
+      case 'totalnanoseconds': return makeDouble(v.ticks * 100);
     }
     return NONE;
   }
@@ -183,13 +195,18 @@ function instanceProperty(v: unknown, name: string): unknown {
     return NONE;
   }
   if (v instanceof PSChar) return NONE;
+  if (v instanceof PSEnum) return n === 'value__' ? v.value : NONE;
   if (v instanceof PSTypeRef) {
     switch (n) {
+      case 'isenum': return resolveType(v.fullName)?.category === 'enum';
       case 'name': return v.name;
       case 'fullname': return v.fullName;
       case 'namespace': return v.fullName.includes('.') ? v.fullName.slice(0, v.fullName.lastIndexOf('.')) : '';
       case 'isarray': return v.fullName.endsWith('[]');
-      case 'basetype': return v.fullName.endsWith('[]') ? new PSTypeRef('System.Array', 'system.array') : new PSTypeRef('System.Object', 'system.object');
+      case 'basetype':
+        if (v.fullName.endsWith('[]')) return new PSTypeRef('System.Array', 'system.array');
+        if (resolveType(v.fullName)?.category === 'enum') return new PSTypeRef('System.Enum', 'system.enum');
+        return new PSTypeRef('System.Object', 'system.object');
     }
     return NONE;
   }
@@ -297,7 +314,7 @@ function errorRecordProperty(e: ErrorRecord, n: string): unknown {
       const reason = e.exceptionType.split('.').pop() ?? '';
       const t = e.targetObject;
       const ci = PSObject.typed('System.Management.Automation.ErrorCategoryInfo', {
-        Category: e.category, Activity: e.position.commandName ?? '', Reason: reason,
+        Category: enumMember(resolveType('System.Management.Automation.ErrorCategory')!, e.category), Activity: e.position.commandName ?? '', Reason: reason,
         TargetName: t === null || t === undefined ? '' : toPSString(t), TargetType: t === null || t === undefined ? '' : typeNameOf(t).split('.').pop(),
       });
       ci.toStringImpl = () => e.categoryInfo();
@@ -360,6 +377,12 @@ export function getMember(v: unknown, name: string): unknown {
   const n = name.toLowerCase();
   if (n === 'count' || n === 'length') return 1;
   return null;
+}
+
+/** A property the value's own type defines (no member enumeration, no intrinsic Count/Length). */
+export function ownProperty(v: unknown, name: string): { found: boolean; value?: unknown } {
+  const r = instanceProperty(v, name);
+  return r === NONE ? { found: false } : { found: true, value: r };
 }
 
 /**
@@ -439,7 +462,7 @@ export function invokeMethod(v: unknown, name: string, args: unknown[], host: Me
 
 function builtinMethod(v: unknown, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   if (typeof v === 'string') return stringMethod(v, n, name, args);
-  if (typeof v === 'number' || v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return numberMethod(v, n, name, args);
+  if (typeof v === 'number' || v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return numberMethod(withoutTokenText(v), n, name, args);
   if (typeof v === 'boolean') {
     if (n === 'tostring') return v ? 'True' : 'False';
     if (n === 'compareto') return Number(v) - Number(toBool(args[0]));
@@ -478,8 +501,14 @@ function builtinMethod(v: unknown, n: string, name: string, args: unknown[], hos
     if (n === 'getbaseexception') { let e = v; while (e.innerException) e = e.innerException; return e; }
     return NONE;
   }
+  if (v instanceof PSEnum) return enumMethod(v, n, name, args);
   if (v instanceof PSTypeRef) {
     if (n === 'tostring') return v.fullName;
+    if (n === 'getenumnames' || n === 'getenumvalues') {
+      const t = resolveType(v.fullName);
+      if (t?.category !== 'enum') throw argError(name, 0, 'Type provided must be an Enum.', 'System.ArgumentException');
+      return n === 'getenumnames' ? [...enumNames(t)] : enumMembers(t);
+    }
     if (n === 'isinstanceoftype') return resolveType(v.fullName) ? convertSafeIs(args[0], v) : false;
     return NONE;
   }
@@ -494,6 +523,36 @@ function builtinMethod(v: unknown, n: string, name: string, args: unknown[], hos
     if (n === 'computehash') { needArgs(name, args, 1, 3); const b = toBytes(args[0]); return v.compute(args.length === 3 ? b.subarray(int(args[1]), int(args[1]) + int(args[2])) : b); }
     if (n === 'dispose' || n === 'clear') return undefined;
     return NONE;
+  }
+  return NONE;
+}
+
+function enumMethod(e: PSEnum, n: string, name: string, args: unknown[]): unknown {
+  switch (n) {
+    case 'tostring': return formatEnum(e, args.length ? str(args[0]) : undefined);
+    case 'gethashcode': return e.value;
+    case 'gettypecode': return enumMember(resolveType('System.TypeCode')!, 'Int32');
+    case 'equals': needArgs(name, args, 1); return args[0] instanceof PSEnum && args[0].type.fullName === e.type.fullName && args[0].value === e.value;
+    case 'compareto': {
+      needArgs(name, args, 1);
+      const o = args[0];
+      if (o === null || o === undefined) return 1;
+      if (!(o instanceof PSEnum) || o.type.fullName !== e.type.fullName) {
+        throw argError(name, 1, `Object must be the same type as the enum. The type passed in was '${typeNameOf(o)}'; the enum type was '${e.type.fullName}'.`, 'System.ArgumentException');
+      }
+      return Math.sign((e.value >>> 0) - (o.value >>> 0));
+    }
+    case 'hasflag': {
+      needArgs(name, args, 1);
+      const f = args[0];
+      if (!(f instanceof PSEnum)) {
+        const text = str(f);
+        throw runtimeError(`Cannot convert argument "flag", with value: "${text}", for "HasFlag" to type "System.Enum": "Cannot convert value "${text}" to type "System.Enum". Error: "Late bound operations cannot be performed on types or methods for which ContainsGenericParameters is true.""`,
+          'MethodArgumentConversionInvalidCastArgument', 'NotSpecified', null, 'System.Management.Automation.MethodException');
+      }
+      if (f.type.fullName !== e.type.fullName) throw argError(name, 1, `The argument type, '${f.type.fullName}', is not the same as the enum type '${e.type.fullName}'.`, 'System.ArgumentException');
+      return (e.value & f.value) === f.value;
+    }
   }
   return NONE;
 }
@@ -552,21 +611,39 @@ function stringMethod(s: string, n: string, name: string, args: unknown[]): unkn
       let from: number | undefined;
       for (const extra of args.slice(1)) { if (typeof extra === 'number') from = extra; else if (comparisonIgnoresCase(extra)) ci = true; }
       const t = ci ? s.toLowerCase() : s, y = ci ? x.toLowerCase() : x;
+      if (from !== undefined && (from < 0 || from > s.length) && !(n === 'lastindexof' && from === -1 && s.length === 0)) {
+        throw argError(name, args.length, n === 'indexof' ? "Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'startIndex')"
+          : "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')", 'System.ArgumentOutOfRangeException');
+      }
       return n === 'indexof' ? t.indexOf(y, from ?? 0) : t.lastIndexOf(y, from ?? Infinity);
     }
     case 'indexofany': { const set = iterate(a0).map((c) => str(c)); for (let i = int(args[1] ?? 0); i < s.length; i++) if (set.includes(s[i]!)) return i; return -1; }
     case 'padleft': case 'padright': {
       needArgs(name, args, 1, 2);
       const w = int(a0);
+      requireNonNegative(name, args.length, 'totalWidth', w);
       const c = args.length > 1 ? str(args[1]) : ' ';
       return n === 'padleft' ? s.padStart(w, c) : s.padEnd(w, c);
     }
-    case 'insert': needArgs(name, args, 2); return s.slice(0, int(a0)) + str(args[1]) + s.slice(int(a0));
+    case 'insert': {
+      needArgs(name, args, 2);
+      const i = int(a0);
+      // .NET compares as unsigned: -1 reads 4294967295.
+      requireAtMost(name, 2, 'startIndex', i >>> 0, s.length);
+      return s.slice(0, i) + str(args[1]) + s.slice(i);
+    }
     case 'remove': {
       needArgs(name, args, 1, 2);
       const i = int(a0);
-      if (i < 0 || i > s.length) throw argError(name, args.length, "startIndex must be less than length of string. (Parameter 'startIndex')", 'System.ArgumentOutOfRangeException');
-      return args.length === 1 ? s.slice(0, i) : s.slice(0, i) + s.slice(i + int(args[1]));
+      if (args.length === 1) {
+        if (i < 0 || i > s.length) throw argError(name, 1, i < 0 ? "StartIndex cannot be less than zero. (Parameter 'startIndex')" : "startIndex must be less than length of string. (Parameter 'startIndex')", 'System.ArgumentOutOfRangeException');
+        return s.slice(0, i);
+      }
+      const count = int(args[1]);
+      requireNonNegative(name, 2, 'startIndex', i);
+      requireNonNegative(name, 2, 'count', count);
+      requireAtMost(name, 2, 'count', count, s.length - i);
+      return s.slice(0, i) + s.slice(i + count);
     }
     case 'tochararray': return Array.from(s, (c) => new PSChar(c.charCodeAt(0)));
     case 'compareto': return Math.sign(compare(s, a0, false));
@@ -576,6 +653,13 @@ function stringMethod(s: string, n: string, name: string, args: unknown[]): unkn
     case 'clone': return s;
   }
   return NONE;
+}
+
+/** new string(char, count). */
+function stringCtor(args: unknown[]): string {
+  const count = int(args[1] ?? 1);
+  requireNonNegative('.ctor', args.length, 'count', count);
+  return str(args[0]).repeat(count);
 }
 
 function stringSplit(s: string, name: string, args: unknown[]): unknown {
@@ -907,6 +991,7 @@ function numericStatics(t: TypeInfo, n: string, args: unknown[] | undefined): un
     }
     return NONE;
   }
+  if (n === 'parse' && args.length === 1) return numericParse(args[0] === null || args[0] === undefined ? '' : str(args[0]), t);
   if (n === 'parse') return convertToType(str(args[0]), t);
   if (n === 'isnan') return Number.isNaN(toNumber(args[0]));
   if (n === 'isinfinity') return !Number.isFinite(toNumber(args[0])) && !Number.isNaN(toNumber(args[0]));
@@ -917,6 +1002,24 @@ function numericStatics(t: TypeInfo, n: string, args: unknown[] | undefined): un
     return parsed !== undefined;
   }
   return NONE;
+}
+
+/**
+ * .NET's T.Parse(string) for a numeric type: its own grammar (no hex, no exponent for integers), and its
+ * FormatException / OverflowException surface as a method-invocation error, not as a cast error.
+ */
+function numericParse(text: string, t: TypeInfo): unknown {
+  const integral = !['double', 'single', 'decimal'].includes(t.category);
+  const s = text.trim();
+  const ok = integral ? /^[+-]?\d+$/.test(s) : /^([+-]?(\d[\d,]*\.?\d*|\.\d+)(e[+-]?\d+)?|[+-]?(infinity|∞)|nan)$/i.test(s);
+  if (!ok) throw argError('Parse', 1, `The input string '${text}' was not in a correct format.`, 'System.FormatException');
+  try {
+    return convertToType(integral ? s : s.replace(/,/g, ''), t);
+  } catch (e) {
+    const inner = e instanceof RuntimeError ? /Error: "(.*)"$/s.exec(e.record.message)?.[1] : undefined;
+    if (inner) throw argError('Parse', 1, inner, 'System.OverflowException');
+    throw e;
+  }
 }
 
 /**
@@ -945,10 +1048,7 @@ export function getStaticMember(t: PSTypeRef, name: string, host: MemberHost = d
   if (info) {
     const num = numericStatics(info, n, undefined);
     if (num !== NONE) return num;
-    if (info.category === 'enum' && info.enumValues) {
-      const v = info.enumValues.find((x) => x.toLowerCase() === n);
-      if (v) return v;
-    }
+    if (info.category === 'enum' && enumNames(info).some((x) => x.toLowerCase() === n)) return enumMember(info, n);
   }
   switch (key) {
     case 'system.math':
@@ -1035,27 +1135,54 @@ function enumArg(name: string, v: unknown): TypeInfo {
   return info;
 }
 
+/** .NET's Enum.Parse: exact names (no prefixes, unlike a PowerShell cast) or numbers, comma-separated. */
+function enumParse(t: TypeInfo, text: string, ignoreCase: boolean): PSEnum | undefined {
+  let value = 0;
+  for (const raw of text.split(',')) {
+    const part = raw.trim();
+    if (/^[+-]?\d+$/.test(part)) { value |= Number(part); continue; }
+    const names = enumNames(t);
+    const i = names.findIndex((x) => (ignoreCase ? x.toLowerCase() === part.toLowerCase() : x === part));
+    if (i < 0) return undefined;
+    value |= enumMember(t, names[i]!).value;
+  }
+  return new PSEnum(t, value);
+}
+
 function staticMethod(key: string, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   const x = () => toNumber(args[0], 'System.Double');
   switch (key) {
     case 'system.enum':
       switch (n) {
-        // Enum values are their names here, so GetValues and GetNames agree.
-        case 'getnames': case 'getvalues': needArgs(name, args, 1); return [...(enumArg(name, args[0]).enumValues ?? [])];
+        case 'getnames': needArgs(name, args, 1); return [...enumNames(enumArg(name, args[0]))];
+        case 'getvalues': needArgs(name, args, 1); return enumMembers(enumArg(name, args[0]));
         case 'isdefined': {
           needArgs(name, args, 2);
-          const values = enumArg(name, args[0]).enumValues ?? [];
+          const info = enumArg(name, args[0]);
           const v = args[1];
-          return typeof v === 'number' ? values[v] !== undefined : values.includes(str(v));
+          if (v instanceof PSEnum) return v.type.fullName === info.fullName && enumNames(info).includes(v.toString());
+          return typeof v === 'string' ? enumNames(info).includes(v) : enumNames(info).includes(enumText(info, toNumber(v)));
         }
+        case 'getname': {
+          needArgs(name, args, 2);
+          const info = enumArg(name, args[0]);
+          const v = args[1] instanceof PSEnum ? args[1].value : toNumber(args[1]);
+          return enumNames(info).includes(enumText(info, v)) ? enumText(info, v) : null;
+        }
+        case 'toobject': needArgs(name, args, 2); return new PSEnum(enumArg(name, args[0]), args[1] instanceof PSEnum ? args[1].value : toNumber(args[1]));
         case 'parse': {
           needArgs(name, args, 2, 3);
           const info = enumArg(name, args[0]);
           const text = str(args[1]);
-          const ignoreCase = args.length > 2 && toBool(args[2]);
-          const hit = (info.enumValues ?? []).find((e) => (ignoreCase ? e.toLowerCase() === text.toLowerCase() : e === text));
+          const hit = enumParse(info, text, args.length > 2 && toBool(args[2]));
           if (hit === undefined) throw argError(name, args.length, `Requested value '${text}' was not found.`, 'System.ArgumentException');
           return hit;
+        }
+        case 'tryparse': {
+          needArgs(name, args, 3, 4);
+          const hit = enumParse(enumArg(name, args[0]), str(args[1]), args.length > 3 && toBool(args[2]));
+          setReference(args[args.length - 1], hit ?? new PSEnum(enumArg(name, args[0]), 0));
+          return hit !== undefined;
         }
       }
       break;
@@ -1131,7 +1258,7 @@ function staticMethod(key: string, n: string, name: string, args: unknown[], hos
           return Math.sign(compare(str(args[0]), str(args[1]), ci));
         }
         case 'equals': return str(args[0]) === str(args[1]);
-        case 'new': return str(args[0]).repeat(int(args[1] ?? 1));
+        case 'new': return stringCtor(args);
       }
       break;
     case 'system.char':
@@ -1299,7 +1426,7 @@ export function newObject(typeName: string, args: unknown[], host: MemberHost = 
     case 'ordered': return new PSHashtable(true);
     case 'pscustomobject': case 'psobject': return new PSObject();
     case 'object': return new PSObject(['System.Object']);
-    case 'string': return args.length === 2 ? str(args[0]).repeat(int(args[1])) : iterate(args[0]).map((c) => str(c)).join('');
+    case 'string': return args.length === 2 ? stringCtor(args) : iterate(args[0]).map((c) => str(c)).join('');
     case 'guid': return args.length ? convertToType(args[0], info) : new PSGuid('00000000-0000-0000-0000-000000000000');
     case 'regex': return new PSRegex(str(args[0]), args.length > 1 && /ignorecase/i.test(str(args[1])));
     case 'datetime': {
@@ -1378,12 +1505,16 @@ export function getIndex(v: unknown, index: unknown): unknown {
     return v.get(index);
   }
   if (isEnumerable(index)) {
+    // A scalar only stands for a one-element collection with a single index: a slice of it is AutomationNull.
+    if (typeof v !== 'string' && !isEnumerable(v) && !(v instanceof PSObject && v.method('get_Item'))) return undefined;
     const out: unknown[] = [];
     for (const i of iterate(index)) { const x = getIndex(v, i); if (x !== null && x !== undefined) out.push(x); }
     return out;
   }
   if (typeof v === 'string') {
-    const i = int(index);
+    // A key that is no number finds no character: $null, not a conversion error.
+    let i: number;
+    try { i = int(index); } catch { return null; }
     const j = i < 0 ? v.length + i : i;
     return j >= 0 && j < v.length ? new PSChar(v.charCodeAt(j)) : null;
   }
@@ -1398,10 +1529,10 @@ export function getIndex(v: unknown, index: unknown): unknown {
     if (typeof index === 'string' && v.hasProperty(index)) return v.get(index);
   }
   // A scalar indexes as a one-element collection: $x[0] is $x.
+  // (Any other index reads $null; only assignment fails.)
   const i = typeof index === 'number' ? index : NaN;
   if (i === 0 || i === -1) return v;
-  if (!Number.isNaN(i)) return null;
-  throw runtimeError(`Unable to index into an object of type ${typeNameOf(v)}.`, 'CannotIndex', 'InvalidOperation');
+  return null;
 }
 
 export function setIndex(v: unknown, index: unknown, value: unknown): void {
@@ -1415,14 +1546,20 @@ export function setIndex(v: unknown, index: unknown, value: unknown): void {
     const i = int(index);
     const j = i < 0 ? v.length + i : i;
     if (j < 0 || j >= v.length) throw Errors.indexOutOfRange();
-    if (v instanceof Uint8Array) v[j] = convertToType(value, resolveType('byte')!) as number; else v[j] = value;
+    const typed = typedArrayName(v);
+    if (v instanceof Uint8Array) v[j] = convertToType(value, resolveType('byte')!) as number;
+    else {
+      const el = typed ? resolveType(typed.slice(0, -2)) : undefined;
+      v[j] = el ? convertToType(value, el) : value;
+    }
     return;
   }
   if (v instanceof PSObject) {
     const m = v.method('set_Item');
     if (m) { m.impl([index, value]); return; }
   }
-  throw runtimeError(`Unable to index into an object of type ${typeNameOf(v)}.`, 'CannotIndex', 'InvalidOperation');
+  const shown = v instanceof PSObject && v.isCustom ? 'System.Management.Automation.PSObject' : typeNameOf(v);
+  throw runtimeError(`Unable to index into an object of type "${shown}".`, 'CannotIndex', 'InvalidOperation');
 }
 
 export { parseDateTime, NONE as NO_MEMBER };

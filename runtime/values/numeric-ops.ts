@@ -16,6 +16,8 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%';
 
 export class DivideByZero extends Error {}
 export class NumericOverflow extends Error {}
+/** A Double operand (NaN, ±Infinity, beyond ±7.9e28) that cannot become a Decimal: .NET's own OverflowException, not wrapped. */
+export class OperandOverflow extends Error {}
 
 /** The type PowerShell computes `a op b` in. */
 export function operationKind(ka: NumKind, kb: NumKind): NumKind {
@@ -51,8 +53,15 @@ export function arith(op: ArithOp, a: unknown, b: unknown): unknown {
   const k = operationKind(numKindOf(a)!, numKindOf(b)!);
   if (k === 'Double') return doubleOp(op, toJsNumber(a), toJsNumber(b));
   if (k === 'Decimal') {
+    let x: PSDecimal, y: PSDecimal;
     try {
-      const x = toDecimal(a), y = toDecimal(b);
+      x = toDecimal(a);
+      y = toDecimal(b);
+    } catch (e) {
+      if (e instanceof DecimalOverflow) throw new OperandOverflow(e.message);
+      throw e;
+    }
+    try {
       switch (op) {
         case '+': return decAdd(x, y);
         case '-': return decSub(x, y);

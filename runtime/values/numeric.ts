@@ -30,6 +30,40 @@ export class PSInteger {
   toString(): string { return this.value.toString(); }
 }
 
+/**
+ * A numeric command argument whose text is not its value's (`k 0x10`, `g 1kb`, `f 2.50`): PowerShell passes the
+ * number wrapped with its token text. Conversions to string ([string], -join, -f, binding to a string
+ * parameter, the formatter) show that text; arithmetic, string expansion of the value and ToString() see the number.
+ */
+export class PSIntegerToken extends PSInteger {
+  constructor(kind: 'Int32' | IntKind, value: bigint, readonly tokenText: string) { super(kind as IntKind, value); }
+  override toString(): string { return this.tokenText; }
+}
+
+export class PSDoubleToken extends PSDouble {
+  constructor(value: number, kind: 'Double' | 'Single', readonly tokenText: string) { super(value, kind); }
+  override toString(): string { return this.tokenText; }
+}
+
+/** The number a command argument's literal gives, carrying the literal's text when the two read differently. */
+export function withTokenText(v: unknown, text: string): unknown {
+  if (numberText(v) === text) return v;
+  if (typeof v === 'number') {
+    if ((v | 0) === v && !Object.is(v, -0)) return new PSIntegerToken('Int32', BigInt(v), text);
+    return Number.isInteger(v) ? v : new PSDoubleToken(v, 'Double', text);
+  }
+  if (v instanceof PSDouble) return new PSDoubleToken(v.value, v.kind, text);
+  if (v instanceof PSInteger) return new PSIntegerToken(v.kind, v.value, text);
+  return v;
+}
+
+/** The number itself under a token wrapper (string expansion and ToString() see it, not the literal's text). */
+export function withoutTokenText(v: unknown): unknown {
+  if (v instanceof PSIntegerToken) return makeInt(v.kind, v.value);
+  if (v instanceof PSDoubleToken) return v.kind === 'Single' ? new PSDouble(v.value, 'Single') : makeDouble(v.value);
+  return v;
+}
+
 export const INT_RANGE: Record<'Int32' | IntKind, readonly [bigint, bigint, number, boolean]> = {
   // [min, max, size in bytes, unsigned]
   SByte: [-128n, 127n, 1, false],

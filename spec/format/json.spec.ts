@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { PSInteger } from '../../runtime/values/numeric.js';
-import { typeNameOf } from '../../runtime/evaluator/types.js';
+import { typeNameOf, resolveType } from '../../runtime/evaluator/types.js';
 import { ConvertToJsonCommand } from '../../cmdlets/core/convertto-json.js';
 import { ConvertFromJsonCommand } from '../../cmdlets/core/convertfrom-json.js';
+import { enumMember } from '../../runtime/values/enum.js';
 import { PSObject } from '../../runtime/values/psobject.js';
 import { PSHashtable } from '../../runtime/values/hashtable.js';
 import { PSDateTime } from '../../runtime/values/datetime.js';
@@ -83,8 +84,7 @@ describe('format: ConvertTo-Json', () => {
   });
 
   it('enums as numbers, or names with -EnumsAsStrings', async () => {
-    const e = PSObject.typed(['System.DayOfWeek', 'System.Enum', 'System.ValueType'], { value__: 1 });
-    e.toStringImpl = () => 'Monday';
+    const e = enumMember(resolveType('System.DayOfWeek')!, 'Monday');
     expect((await toJson({ Compress: true }, [C({ d: e })])).output).to.deep.equal(['{"d":1}']);
     expect((await toJson({ Compress: true, EnumsAsStrings: true }, [C({ d: e })])).output).to.deep.equal(['{"d":"Monday"}']);
   });
