@@ -227,6 +227,9 @@ const NUMERIC_KIND: Record<string, string> = {
   short: 'Int16', ushort: 'UInt16', uint: 'UInt32', ulong: 'UInt64',
 };
 
+/** Is the category one of the numeric types (Int32, Double, Decimal, Byte…)? */
+export function isNumericCategory(c: TypeCategory): boolean { return Object.hasOwn(NUMERIC_KIND, c); }
+
 /** The .NET full type name of a value (as GetType().FullName and error messages show it). */
 export function typeNameOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';

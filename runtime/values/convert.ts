@@ -10,7 +10,7 @@ import { ErrorRecord, RuntimeError } from './error-record.js';
 import { isScriptBlock } from './scriptblock.js';
 import { T, type TypeSpec } from '../commands/types.js';
 import { PSChar, PSGuid, PSTypeRef, PSException, PSRegex, PSVersion } from '../evaluator/value-types.js';
-import { resolveType, typeNameOf, isInt32, type TypeInfo } from '../evaluator/types.js';
+import { resolveType, typeNameOf, isInt32, isNumericCategory, type TypeInfo } from '../evaluator/types.js';
 import { numberToString, formatG15, formatDateTime } from '../evaluator/format.js';
 import { Errors } from '../evaluator/errors.js';
 import { makeList, makeTypedArray, typedArrayName } from '../evaluator/collections.js';
@@ -122,22 +122,14 @@ export function parseNumericString(s: string): unknown {
 /** A value as a number for arithmetic: strings parse, $null is 0, booleans 0/1, chars their code. */
 export function toNumber(v: unknown, target = 'System.Int32'): number {
   if (typeof v === 'number') return v;
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
     const n = parseNumericString(v);
     if (n === undefined) fail(v, target, `The input string '${v}' was not in a correct format.`, stringCastId(target));
     return toJsNumber(n);
   }
-  if (v instanceof PSDouble || v instanceof PSInteger || v instanceof PSDecimal) return toJsNumber(v);
-  if (v instanceof PSChar) return v.code;
-  if (v instanceof PSEnum) return v.value;
   if (Array.isArray(v) && v.length === 1) return toNumber(v[0], target);
-  if (v instanceof PSObject && !v.isCustom) {
-    const inner = v.get('Value');
-    if (typeof inner === 'number') return inner;
-  }
-  failType(v, target);
+  // Everything else converts as toNumeric does, then unboxes.
+  return toJsNumber(toNumeric(v, target));
 }
 
 /** The operand of unary minus: an integer string beyond Decimal's range fails as an Int32 (binary operators take it as a Double). */
@@ -344,7 +336,6 @@ function enumerateForConvert(v: unknown): unknown[] {
   return [v];
 }
 
-const NUMERIC_CATEGORIES = new Set(['int', 'long', 'short', 'ushort', 'uint', 'ulong', 'byte', 'sbyte', 'double', 'single', 'decimal']);
 
 /** A cast to an enum type: names (with unique prefixes) or numbers, checked against the values the type defines. */
 function toEnum(v: unknown, t: TypeInfo): PSEnum {
@@ -367,7 +358,7 @@ function toEnum(v: unknown, t: TypeInfo): PSEnum {
 export function convertToType(v: unknown, t: TypeInfo): unknown {
   if (v === undefined) v = null;
   // An enum converts to any numeric type as its underlying Int32.
-  if (v instanceof PSEnum && NUMERIC_CATEGORIES.has(t.category)) v = v.value;
+  if (v instanceof PSEnum && isNumericCategory(t.category)) v = v.value;
   switch (t.category) {
     case 'object': case 'psobject': return v;
     case 'void': return null;

@@ -83,16 +83,34 @@ function identifierValue(t: TypeInfo, id: string, whole: string): number {
   parseFailed(whole, t, `Unable to match the identifier name ${id} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${names.join(', ')}`);
 }
 
-/** A string cast to the enum: comma-separated names (or numbers) are OR-ed, then checked against the defined values. */
-export function parseEnum(t: TypeInfo, text: string): PSEnum {
+/** Comma-separated numbers or identifiers OR-ed together; undefined when an identifier names no member. */
+function combined(text: string, identifier: (part: string) => number | undefined): number | undefined {
   let value = 0;
   for (const raw of text.split(',')) {
     const part = raw.trim();
-    if (/^[+-]?\d+$/.test(part)) value |= Number(part);
-    else value |= identifierValue(t, part, text);
+    const n = /^[+-]?\d+$/.test(part) ? Number(part) : identifier(part);
+    if (n === undefined) return undefined;
+    value |= n;
   }
+  return value;
+}
+
+/** A string cast to the enum: names (unique prefixes too) or numbers OR-ed, then checked against the defined values. */
+export function parseEnum(t: TypeInfo, text: string): PSEnum {
+  const value = combined(text, (part) => identifierValue(t, part, text))!;
   if (!isDefinedValue(t, value)) undefinedEnumValue(text, t, 'EnumParseUndefined');
   return new PSEnum(t, value);
+}
+
+/** .NET's Enum.Parse: exact names (no prefixes, unlike a PowerShell cast) or numbers; undefined when one is not found. */
+export function dotnetParseEnum(t: TypeInfo, text: string, ignoreCase: boolean): PSEnum | undefined {
+  const names = enumNames(t);
+  const nums = enumNumbers(t);
+  const value = combined(text, (part) => {
+    const i = names.findIndex((x) => (ignoreCase ? x.toLowerCase() === part.toLowerCase() : x === part));
+    return i < 0 ? undefined : nums[i];
+  });
+  return value === undefined ? undefined : new PSEnum(t, value);
 }
 
 /** An integral number cast to the enum (must be defined, as PowerShell checks). */

@@ -11,7 +11,7 @@ import { PSObject } from './psobject.js';
 import { PSCredential, SecureString } from './secure-string.js';
 import { PSHashtable } from './hashtable.js';
 import { PSDateTime, type DateTimeKind } from './datetime.js';
-import { PSEnum, enumMember, enumMembers, enumNames, enumText, formatEnum, isDefinedValue } from './enum.js';
+import { PSEnum, enumMember, enumMembers, enumNames, enumText, formatEnum, dotnetParseEnum } from './enum.js';
 import { PSTimeSpan } from './timespan.js';
 import { ErrorRecord, RuntimeError, isErrorCategory } from './error-record.js';
 import { isScriptBlock, type ScriptBlock, type MaybePromise } from './scriptblock.js';
@@ -1135,20 +1135,6 @@ function enumArg(name: string, v: unknown): TypeInfo {
   return info;
 }
 
-/** .NET's Enum.Parse: exact names (no prefixes, unlike a PowerShell cast) or numbers, comma-separated. */
-function enumParse(t: TypeInfo, text: string, ignoreCase: boolean): PSEnum | undefined {
-  let value = 0;
-  for (const raw of text.split(',')) {
-    const part = raw.trim();
-    if (/^[+-]?\d+$/.test(part)) { value |= Number(part); continue; }
-    const names = enumNames(t);
-    const i = names.findIndex((x) => (ignoreCase ? x.toLowerCase() === part.toLowerCase() : x === part));
-    if (i < 0) return undefined;
-    value |= enumMember(t, names[i]!).value;
-  }
-  return new PSEnum(t, value);
-}
-
 function staticMethod(key: string, n: string, name: string, args: unknown[], host: MemberHost): unknown {
   const x = () => toNumber(args[0], 'System.Double');
   switch (key) {
@@ -1174,13 +1160,13 @@ function staticMethod(key: string, n: string, name: string, args: unknown[], hos
           needArgs(name, args, 2, 3);
           const info = enumArg(name, args[0]);
           const text = str(args[1]);
-          const hit = enumParse(info, text, args.length > 2 && toBool(args[2]));
+          const hit = dotnetParseEnum(info, text, args.length > 2 && toBool(args[2]));
           if (hit === undefined) throw argError(name, args.length, `Requested value '${text}' was not found.`, 'System.ArgumentException');
           return hit;
         }
         case 'tryparse': {
           needArgs(name, args, 3, 4);
-          const hit = enumParse(enumArg(name, args[0]), str(args[1]), args.length > 3 && toBool(args[2]));
+          const hit = dotnetParseEnum(enumArg(name, args[0]), str(args[1]), args.length > 3 && toBool(args[2]));
           setReference(args[args.length - 1], hit ?? new PSEnum(enumArg(name, args[0]), 0));
           return hit !== undefined;
         }
